@@ -1,0 +1,32 @@
+#pragma once
+// Diff: DesiredState x LiveState -> Plan. Pure and deterministic. Objects are matched by
+// exact name; only the fields the manifest manages are compared, with PingOne's defaults
+// applied on both sides; lists that are sets compare as sets. Built-ins and objects the
+// manifest does not list are never touched; child lists of managed objects are
+// authoritative (the CORE `sub` attribute is never deleted).
+//
+// Changes come out in execution order: creates and updates parent-first (resources, then
+// their attributes and scopes, then applications, then grants), deletes child-first (grants,
+// then attributes and scopes, then resources and applications); within a group, sorted by
+// parent and name.
+
+#include <string>
+#include <vector>
+
+#include "model/model.h"
+#include "plan/plan.h"
+#include "util/result.h"
+
+namespace pingplan::diff {
+
+/// Why a plan cannot be made: two live objects share a managed name (naming both ids), a
+/// grant names a scope that exists nowhere, a resource to delete is granted to an unmanaged
+/// app (naming it)...
+struct DiffError {
+  std::string message;
+};
+
+Result<plan::Plan, std::vector<DiffError>> makePlan(const model::DesiredState& desired,
+                                                     const model::LiveState& live);
+
+}  // namespace pingplan::diff
