@@ -5,9 +5,8 @@
 // manifest does not list are never touched; child lists of managed objects are
 // authoritative (the CORE `sub` attribute is never deleted).
 //
-// Changes come out in execution order: creates and updates parent-first (resources, then
-// their attributes and scopes, then applications, then grants), deletes child-first (grants,
-// then attributes and scopes, then resources and applications); within a group, sorted by
+// Changes come out in execution order: sorted by plan::phase() (creates and updates
+// parent-first, grant deletes before grant creates, other deletes child-first), then by
 // parent and name.
 
 #include <string>

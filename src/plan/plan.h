@@ -48,6 +48,18 @@ struct Fingerprint {
   std::string digest;
 };
 
+/// The phase a change runs in. A plan's changes are sorted by phase; changes of one phase do
+/// not depend on each other (except scope deletes, which run one at a time) and may run in
+/// parallel, and every phase waits for the ones before it:
+///   0 resources: create, update, replace     4 grants: update
+///   1 attributes and scopes: create, update  5 grants: create
+///   2 applications: create, update, replace  6 attributes and scopes: delete
+///   3 grants: delete                         7 resources and applications: delete
+/// Grant deletes come before grant creates so a grant moved between resources that hold
+/// scopes of the same name never collides (PingOne refuses two such grants on one app).
+int phase(const Change& change);
+constexpr int kPhaseCount = 8;
+
 struct Summary {
   int create = 0, update = 0, replace = 0, destroy = 0;
   bool empty() const { return create + update + replace + destroy == 0; }
