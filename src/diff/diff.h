@@ -8,6 +8,12 @@
 // Changes come out in execution order: sorted by plan::phase() (creates and updates
 // parent-first, grant deletes before grant creates, other deletes child-first), then by
 // parent and name.
+//
+// The CORE `sub` attribute is never created or deleted: PingOne makes it, as `${user.id}`,
+// with every custom resource. A declared `sub` whose value differs from the live one is an
+// Update; for a resource the plan creates, a declared `sub` other than `${user.id}` is an
+// Update with an empty `id` (and `parentId`): the executor finds `sub` by name once the
+// resource exists. An undeclared `sub` is left as it is.
 
 #include <string>
 #include <vector>
@@ -26,6 +32,6 @@ struct DiffError {
 };
 
 Result<plan::Plan, std::vector<DiffError>> makePlan(const model::DesiredState& desired,
-                                                     const model::LiveState& live);
+                                                    const model::LiveState& live);
 
 }  // namespace pingplan::diff
