@@ -49,13 +49,12 @@ class Api {
 
   /// GET the whole collection, following `_links.next` to the end.
   virtual ApiResult<std::vector<Json>> list(Collection c, const std::string& parentId) = 0;
-  virtual ApiResult<Json> get(Collection c, const std::string& parentId,
-                              const std::string& id) = 0;
+  virtual ApiResult<Json> get(Collection c, const std::string& parentId, const std::string& id) = 0;
   /// POST. Never re-sent by the transport: an unanswered create is UnknownOutcome.
   virtual ApiResult<Json> create(Collection c, const std::string& parentId, const Json& body) = 0;
   /// PUT (a full replace).
-  virtual ApiResult<Json> replace(Collection c, const std::string& parentId,
-                                  const std::string& id, const Json& body) = 0;
+  virtual ApiResult<Json> replace(Collection c, const std::string& parentId, const std::string& id,
+                                  const Json& body) = 0;
   virtual ApiStatus remove(Collection c, const std::string& parentId, const std::string& id) = 0;
   /// GET /applications/{id}/secret -> the client secret. The result is a secret: never log it.
   virtual ApiResult<std::string> readSecret(const std::string& applicationId) = 0;

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "pingone/api.h"
+#include "pingone/clock.h"
 
 namespace pingplan::pingone {
 
@@ -20,6 +21,9 @@ using LogSink = std::function<void(const std::string& line)>;
 struct ClientOptions {
   int parallelism = 8;  // concurrent requests the client is sized for
   LogSink log;          // null: no logging
+  /// Time and sleeping for token expiry and retry waits; null: the system clock. Tests pass
+  /// a fake that records the waits instead of sleeping.
+  std::shared_ptr<Clock> clock;
 };
 
 /// Everything needed to reach PingOne; secrets stay inside and never print.
