@@ -1,0 +1,54 @@
+// The --credentials-out file: exact content, mode 0600 even over a looser existing file.
+#include "apply/credentials_file.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace pingplan::apply {
+namespace {
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string tempPath(const char* name) {
+  return std::string(::testing::TempDir()) + name + std::to_string(getpid());
+}
+
+// Given one created app, when the file is written over a world-readable file, then it holds
+// the app's credentials and has mode 0600.
+TEST(CredentialsFile, WritesJsonWithMode0600) {
+  std::string path = tempPath("creds");
+  { std::ofstream(path) << "old"; }
+  ::chmod(path.c_str(), 0644);
+  auto written = writeCredentialsFile(path, {{"Tool", "app-1", "app-1", "s3cr3t", "env-1"}});
+  ASSERT_TRUE(written.ok()) << written.error();
+  EXPECT_EQ(model::Json::parse(slurp(path)),
+            model::Json::parse(R"({"applications": [{"name": "Tool", "id": "app-1",
+              "clientId": "app-1", "clientSecret": "s3cr3t", "environmentId": "env-1"}]})"));
+  struct stat st {};
+  ASSERT_EQ(::stat(path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  std::remove(path.c_str());
+}
+
+// Given a directory that does not exist, when the file is written, then the error names the
+// path.
+TEST(CredentialsFile, ErrorNamesThePath) {
+  auto written = writeCredentialsFile("/nonexistent-dir/creds.json", {});
+  ASSERT_FALSE(written.ok());
+  EXPECT_EQ(written.error(),
+            "cannot create a temporary file for /nonexistent-dir/creds.json: No such file or "
+            "directory");
+}
+
+}  // namespace
+}  // namespace pingplan::apply
