@@ -50,8 +50,9 @@ plan::Json masked(const plan::Json& object) {
 }
 
 std::vector<FieldLine> fieldLines(const plan::Change& c) {
-  const plan::Json before = masked(c.before);
-  const plan::Json after = masked(c.after);
+  // Compare the real values (a changed secret still shows as changed), show masked ones.
+  const plan::Json& before = c.before;
+  const plan::Json& after = c.after;
   std::vector<std::string> names;
   std::set<std::string> seen;
   for (const auto* side : {&after, &before}) {
@@ -66,6 +67,10 @@ std::vector<FieldLine> fieldLines(const plan::Change& c) {
     plan::Json b = before.is_object() ? before.value(name, plan::Json()) : plan::Json();
     plan::Json a = after.is_object() ? after.value(name, plan::Json()) : plan::Json();
     if (changedOnly && a == b) continue;
+    if (isSensitive(name)) {
+      if (!b.is_null()) b = kSensitive;
+      if (!a.is_null()) a = kSensitive;
+    }
     lines.push_back({name, std::move(b), std::move(a)});
   }
   return lines;
@@ -73,6 +78,14 @@ std::vector<FieldLine> fieldLines(const plan::Change& c) {
 
 std::string formatValue(const plan::Json& value) {
   if (value.is_null()) return "(none)";
+  if (value.is_array()) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      if (i > 0) out += ", ";
+      out += formatValue(value[i]);
+    }
+    return out + "]";
+  }
   return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
