@@ -1,0 +1,258 @@
+// Emulator: the management API under /v1/environments/{envId}/. Every call needs a valid bearer
+// token; bodies must be JSON; the store does the validation. Writes are saved to the --state
+// file and may have their answer dropped (fault injection).
+
+#include <cctype>
+
+#include "emulator/api_error.h"
+#include "emulator/connection_drop.h"
+#include "emulator/request_context.h"
+#include "emulator/server.h"
+
+namespace emulator {
+namespace {
+
+using json = nlohmann::json;
+
+bool isWrite(const std::string& method) {
+  return method == "POST" || method == "PUT" || method == "DELETE";
+}
+
+bool jsonContentType(const std::string& contentType) {
+  std::string lower;
+  for (char c : contentType)
+    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  return lower.rfind("application/json", 0) == 0;
+}
+
+ApiError methodNotAllowed() {
+  return ApiError(405, "INVALID_REQUEST", "The HTTP method is not supported on this path.");
+}
+
+ApiError invalidToken(const std::string& message) {
+  return ApiError(401, "ACCESS_FAILED", message, {{"INVALID_TOKEN", "", message}});
+}
+
+}  // namespace
+
+json Emulator::item(const json& object, const std::string& path) const {
+  return hal_->item(object, path, environmentId_);
+}
+
+json Emulator::list(const httplib::Request& req, const std::string& path, const std::string& name,
+                    const json& items, const std::string& itemPrefix) {
+  json rendered = json::array();
+  for (const auto& object : items) {
+    rendered.push_back(item(object, itemPrefix + "/" + object["id"].get<std::string>()));
+  }
+  PageRequest page;
+  if (req.has_param("limit")) page.limit = req.get_param_value("limit");
+  if (req.has_param("cursor")) page.cursor = req.get_param_value("cursor");
+  return hal_->page(path, name, rendered, page, static_cast<size_t>(faults_.settings().pageSize));
+}
+
+void Emulator::handleApi(const httplib::Request& req, httplib::Response& res,
+                         const std::vector<std::string>& segments) {
+  if (injectFault(res)) return;
+  std::string callerId;
+  switch (tokens_->check(req.get_header_value("Authorization"), callerId)) {
+    case BearerCheck::kValid:
+      break;
+    case BearerCheck::kMissing:
+      res.set_header("WWW-Authenticate", "Bearer");
+      throw invalidToken("The request could not be completed. An access token is required.");
+    case BearerCheck::kExpired:
+      res.set_header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+      throw invalidToken("The request could not be completed. The access token has expired.");
+    case BearerCheck::kInvalid:
+      res.set_header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+      throw invalidToken("The request could not be completed. The access token is invalid.");
+  }
+  if (segments.size() < 3 || segments[1] != "environments") throw notFound();
+  if (segments[2] != environmentId_) {
+    throw ApiError(403, "ACCESS_FAILED",
+                   "The actor attempting to perform the request is not authorized.",
+                   {{"INSUFFICIENT_PERMISSIONS", "environment",
+                     "The token does not grant access to this environment."}});
+  }
+
+  json body = nullptr;
+  if (req.method == "POST" || req.method == "PUT") {
+    if (!req.body.empty() || req.has_header("Content-Type")) {
+      if (!jsonContentType(req.get_header_value("Content-Type"))) {
+        throw ApiError(415, "INVALID_REQUEST", "The request body must be application/json.");
+      }
+      body = json::parse(req.body, nullptr, false);
+      if (body.is_discarded()) throw invalidRequest("The request body is not valid JSON.");
+    }
+  }
+
+  std::lock_guard lock(storeMutex_);
+  json answer = routeApi(req, res, segments, body, callerId);
+  if (isWrite(req.method)) {
+    saveLocked();
+    if (faults_.takeDrop()) {
+      currentRequest().dropped = dropConnection(req.local_port, req.remote_addr, req.remote_port);
+    }
+  }
+  if (res.status == 204) {
+    res.body.clear();
+  } else {
+    sendJson(res, res.status, answer);
+  }
+}
+
+json Emulator::routeApi(const httplib::Request& req, httplib::Response& res,
+                        const std::vector<std::string>& segments, const json& body,
+                        const std::string& callerId) {
+  const std::string& method = req.method;
+  res.status = 200;
+  if (segments.size() == 3) {
+    if (method != "GET") throw methodNotAllowed();
+    return item({{"id", environmentId_},
+                 {"name", "pingone-emulator"},
+                 {"type", "SANDBOX"},
+                 {"region", "NA"},
+                 {"createdAt", "2026-01-01T00:00:00.000Z"}},
+                "/environments/" + environmentId_);
+  }
+  if (segments[3] == "resources") return routeResources(method, segments, body, req, res);
+  if (segments[3] == "applications") {
+    return routeApplications(method, segments, body, req, res, callerId);
+  }
+  throw notFound();
+}
+
+json Emulator::routeResources(const std::string& method, const std::vector<std::string>& s,
+                              const json& body, const httplib::Request& req,
+                              httplib::Response& res) {
+  std::string prefix = "/environments/" + environmentId_ + "/resources";
+  if (s.size() == 4) {
+    if (method == "GET") return list(req, prefix, "resources", store_.resources(), prefix);
+    if (method != "POST") throw methodNotAllowed();
+    json created = store_.createResource(body);
+    faults_.created(created["id"]);
+    res.status = 201;
+    return item(created, prefix + "/" + created["id"].get<std::string>());
+  }
+  const std::string& id = s[4];
+  std::string path = prefix + "/" + id;
+  if (s.size() == 5) {
+    if (method == "GET") {
+      if (faults_.hide(id)) throw notFound();
+      return item(store_.resource(id), path);
+    }
+    if (method == "PUT") return item(store_.replaceResource(id, body), path);
+    if (method != "DELETE") throw methodNotAllowed();
+    store_.deleteResource(id);
+    res.status = 204;
+    return nullptr;
+  }
+  const std::string& kind = s[5];
+  if (kind != "attributes" && kind != "scopes") throw notFound();
+  bool attributes = kind == "attributes";
+  std::string childPrefix = path + "/" + kind;
+  if (s.size() == 6) {
+    if (method == "GET") {
+      json items = attributes ? store_.attributes(id) : store_.scopes(id);
+      return list(req, childPrefix, kind, items, childPrefix);
+    }
+    if (method != "POST") throw methodNotAllowed();
+    json created = attributes ? store_.createAttribute(id, body) : store_.createScope(id, body);
+    faults_.created(created["id"]);
+    res.status = 201;
+    return item(created, childPrefix + "/" + created["id"].get<std::string>());
+  }
+  if (s.size() != 7) throw notFound();
+  const std::string& childId = s[6];
+  std::string childPath = childPrefix + "/" + childId;
+  if (method == "GET") {
+    if (faults_.hide(childId)) throw notFound();
+    return item(attributes ? store_.attribute(id, childId) : store_.scope(id, childId), childPath);
+  }
+  if (method == "PUT") {
+    return item(attributes ? store_.replaceAttribute(id, childId, body)
+                           : store_.replaceScope(id, childId, body),
+                childPath);
+  }
+  if (method != "DELETE") throw methodNotAllowed();
+  if (attributes) {
+    store_.deleteAttribute(id, childId);
+  } else {
+    store_.deleteScope(id, childId);
+  }
+  res.status = 204;
+  return nullptr;
+}
+
+json Emulator::routeApplications(const std::string& method, const std::vector<std::string>& s,
+                                 const json& body, const httplib::Request& req,
+                                 httplib::Response& res, const std::string& callerId) {
+  std::string prefix = "/environments/" + environmentId_ + "/applications";
+  if (s.size() == 4) {
+    if (method == "GET") return list(req, prefix, "applications", store_.applications(), prefix);
+    if (method != "POST") throw methodNotAllowed();
+    json created = store_.createApplication(body);
+    faults_.created(created["id"]);
+    res.status = 201;
+    return item(created, prefix + "/" + created["id"].get<std::string>());
+  }
+  const std::string& id = s[4];
+  std::string path = prefix + "/" + id;
+  if (s.size() == 5) {
+    if (method == "GET") {
+      if (faults_.hide(id)) throw notFound();
+      return item(store_.application(id), path);
+    }
+    if (method == "PUT") return item(store_.replaceApplication(id, body), path);
+    if (method != "DELETE") throw methodNotAllowed();
+    store_.deleteApplication(id);
+    res.status = 204;
+    return nullptr;
+  }
+  if (s[5] == "secret" && s.size() == 6) {
+    json document;
+    if (method == "GET") {
+      store_.application(id);
+      if (id == callerId) {
+        throw ApiError(403, "ACCESS_FAILED",
+                       "The actor attempting to perform the request is not authorized.",
+                       {{"INSUFFICIENT_PERMISSIONS", "secret",
+                         "A worker application cannot read its own secret."}});
+      }
+      document = store_.secretDocument(id);
+    } else if (method == "POST") {
+      document = store_.rotateSecret(id, body);
+    } else {
+      throw methodNotAllowed();
+    }
+    document["_links"] = {{"self", {{"href", apiUrl(path + "/secret")}}},
+                          {"application", {{"href", apiUrl(path)}}},
+                          {"environment", {{"href", apiUrl("/environments/" + environmentId_)}}}};
+    return document;
+  }
+  if (s[5] != "grants") throw notFound();
+  std::string grantsPath = path + "/grants";
+  if (s.size() == 6) {
+    if (method == "GET") return list(req, grantsPath, "grants", store_.grants(id), grantsPath);
+    if (method != "POST") throw methodNotAllowed();
+    json created = store_.createGrant(id, body);
+    faults_.created(created["id"]);
+    res.status = 201;
+    return item(created, grantsPath + "/" + created["id"].get<std::string>());
+  }
+  if (s.size() != 7) throw notFound();
+  const std::string& grantId = s[6];
+  std::string grantPath = grantsPath + "/" + grantId;
+  if (method == "GET") {
+    if (faults_.hide(grantId)) throw notFound();
+    return item(store_.grant(id, grantId), grantPath);
+  }
+  if (method == "PUT") return item(store_.replaceGrant(id, grantId, body), grantPath);
+  if (method != "DELETE") throw methodNotAllowed();
+  store_.deleteGrant(id, grantId);
+  res.status = 204;
+  return nullptr;
+}
+
+}  // namespace emulator

@@ -1,0 +1,31 @@
+#pragma once
+// Per-request bookkeeping shared by the handlers and the request logger. cpp-httplib answers a
+// request on one thread, from the pre-routing handler to the logger, so thread-local state is
+// enough.
+
+#include <httplib.h>
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+
+namespace emulator {
+
+/// What the logger needs to know about the request this thread is answering.
+struct RequestContext {
+  std::chrono::steady_clock::time_point start;
+  bool dropped = false;  // the connection was closed before the answer
+};
+
+/// This thread's current request.
+inline RequestContext& currentRequest() {
+  thread_local RequestContext context;
+  return context;
+}
+
+/// Sets status and a JSON body.
+inline void sendJson(httplib::Response& res, int status, const nlohmann::json& body) {
+  res.status = status;
+  res.set_content(body.dump(), "application/json");
+}
+
+}  // namespace emulator
