@@ -39,9 +39,10 @@ Result<HttpResponse, ApiError> Sender::send(const HttpRequest& request) const {
   }
   const auto first = clock_->now();
   for (int attempt = 1;; ++attempt) {
-    const auto start = clock_->now();
+    // The duration is measured, not waited for: the real steady clock, whatever clock_ is.
+    const auto start = std::chrono::steady_clock::now();
     HttpResult result = transport_->send(request);
-    const auto took = std::chrono::duration_cast<Millis>(clock_->now() - start);
+    const auto took = std::chrono::duration_cast<Millis>(std::chrono::steady_clock::now() - start);
     AttemptOutcome outcome;
     std::string line = request.method + " " + redactUrl(request.url) + " -> ";
     if (result.ok()) {
