@@ -57,7 +57,7 @@ void FaultSettings::merge(const nlohmann::json& patch) {
     } else if (key == "pageSize") {
       next.pageSize = nonNegative(value, key, 1);
     } else if (key == "tokenLifetimeSeconds") {
-      next.tokenLifetimeSeconds = nonNegative(value, key, 1);
+      next.tokenLifetimeSeconds = nonNegative(value, key);  // 0: tokens born expired
     } else {
       throw std::invalid_argument("unknown fault setting \"" + key + "\"");
     }
