@@ -86,8 +86,7 @@ void decodeLists(const MapReader& reader, bool absent, model::Application& app,
     }
   }
   if (const YamlNode* list = reader.list("responseTypes")) {
-    app.responseTypes =
-        enumList(*list, "response type", vocabulary::kResponseTypes, diagnostics);
+    app.responseTypes = enumList(*list, "response type", vocabulary::kResponseTypes, diagnostics);
   }
   if (const YamlNode* list = reader.list("redirectUris")) {
     app.redirectUris = uriList(*list, "redirectUris", diagnostics);
@@ -144,17 +143,18 @@ model::Application decodeApplication(const YamlNode& entry, ApplicationSite& sit
   app.enabled = reader.boolean("enabled").value_or(true);
   Position implicitAt = entry.at;
   decodeLists(reader, app.absent, app, implicitAt);
-  app.tokenEndpointAuthMethod = reader.enumeration("tokenEndpointAuthMethod",
-                                                   vocabulary::kAuthMethods)
-                                    .value_or("CLIENT_SECRET_BASIC");
+  app.tokenEndpointAuthMethod =
+      reader.enumeration("tokenEndpointAuthMethod", vocabulary::kAuthMethods)
+          .value_or("CLIENT_SECRET_BASIC");
   app.adminOnly = reader.boolean("adminOnly").value_or(false);
   app.pkceEnforcement =
       reader.enumeration("pkceEnforcement", vocabulary::kPkceEnforcement).value_or("OPTIONAL");
-  app.refreshTokenDuration = reader.integer("refreshTokenDuration", 60, kMaxDuration)
-                                 .value_or(app.refreshTokenDuration);
+  app.refreshTokenDuration =
+      reader.integer("refreshTokenDuration", 60, kMaxDuration).value_or(app.refreshTokenDuration);
   app.refreshTokenRollingDuration = reader.integer("refreshTokenRollingDuration", 60, kMaxDuration)
                                         .value_or(app.refreshTokenRollingDuration);
-  if (const YamlNode* jwks = reader.find("jwks")) app.jwks = readJwks(*jwks, diagnostics).value_or("");
+  if (const YamlNode* jwks = reader.find("jwks"))
+    app.jwks = readJwks(*jwks, diagnostics).value_or("");
   if (const YamlNode* url = reader.find("jwksUrl")) {
     if (auto value = readString(*url, "jwksUrl", diagnostics)) {
       if (auto problem = rules::jwksUrl(*value)) diagnostics.add(url->at, *problem);

@@ -9,7 +9,6 @@ namespace pingplan::manifest {
 
 /// Decodes a resource entry that is known to be a mapping. Reports problems of its own fields
 /// (types, ranges, reserved names); rules across entries are checked later.
-model::Resource decodeResource(const YamlNode& entry, ResourceSite& site,
-                               Diagnostics& diagnostics);
+model::Resource decodeResource(const YamlNode& entry, ResourceSite& site, Diagnostics& diagnostics);
 
 }  // namespace pingplan::manifest

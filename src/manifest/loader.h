@@ -27,7 +27,7 @@ using EnvLookup = std::function<std::optional<std::string>(const std::string& na
 EnvLookup processEnvironment();
 
 struct LoadResult {
-  model::DesiredState state;  // complete only when diagnostics is empty
+  model::DesiredState state;            // complete only when diagnostics is empty
   std::vector<Diagnostic> diagnostics;  // sorted by position
   bool ok() const { return diagnostics.empty(); }
 };

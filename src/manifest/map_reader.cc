@@ -13,13 +13,12 @@ MapReader::MapReader(const YamlNode& map, std::string what, std::vector<std::str
   for (const auto& entry : map_.entries) {
     const YamlNode& key = entry.key;
     if (!key.isScalar()) {
-      diagnostics_.add(key.at, "a key in " + what_ + " must be a plain name, not " +
-                                   describe(key));
+      diagnostics_.add(key.at, "a key in " + what_ + " must be a plain name, not " + describe(key));
       continue;
     }
     if (!seen.insert(key.value).second) {
-      diagnostics_.add(key.at, "duplicate key \"" + key.value + "\" in " + what_ +
-                                   "; keep one of them");
+      diagnostics_.add(key.at,
+                       "duplicate key \"" + key.value + "\" in " + what_ + "; keep one of them");
       continue;
     }
     bool known = false;

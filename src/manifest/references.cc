@@ -29,8 +29,7 @@ void reportDuplicates(const std::vector<T>& items, const std::vector<Position>& 
 /// Why `scope` is not grantable on `resourceName`, or nullopt when it is (or when the
 /// resource does not declare its scopes, so only the plan can tell).
 std::optional<std::string> scopeProblem(const std::string& resourceName,
-                                        const model::Resource* resource,
-                                        const std::string& scope) {
+                                        const model::Resource* resource, const std::string& scope) {
   std::vector<std::string> known;
   if (resourceName == vocabulary::kOpenId) {
     known = vocabulary::kOpenIdScopes;
@@ -106,7 +105,8 @@ void checkApplicationGrants(const model::DesiredState& state, const model::Appli
         diagnostics.add(at.scopes[s], *problem);
         continue;
       }
-      auto [other, fresh] = scopesGranted.emplace(scope, std::make_pair(grant.resource, at.scopes[s]));
+      auto [other, fresh] =
+          scopesGranted.emplace(scope, std::make_pair(grant.resource, at.scopes[s]));
       if (!fresh) {
         diagnostics.add(at.scopes[s], "scope \"" + scope + "\" is also granted from resource \"" +
                                           other->second.first + "\" (line " +
@@ -124,8 +124,8 @@ void checkUniqueNames(const model::DesiredState& state, const std::vector<Resour
                       const std::vector<ApplicationSite>& applications, Diagnostics& diagnostics) {
   std::vector<Position> names;
   for (const auto& site : resources) names.push_back(site.name);
-  reportDuplicates(state.resources, names, "resource name", "resource names are unique in an environment",
-                   diagnostics);
+  reportDuplicates(state.resources, names, "resource name",
+                   "resource names are unique in an environment", diagnostics);
   for (std::size_t i = 0; i < state.resources.size(); ++i) {
     const model::Resource& r = state.resources[i];
     if (r.name == vocabulary::kOpenId || r.name == vocabulary::kPingOneApi) {

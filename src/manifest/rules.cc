@@ -25,8 +25,9 @@ std::optional<std::string> scopeName(const std::string& value) {
   for (char c : value) {
     const auto u = static_cast<unsigned char>(c);
     if (u < 0x21 || u > 0x7e || c == '"' || c == '\\') {
-      std::string shown = u == ' ' ? "space" : u < 0x21 || u > 0x7e ? "non-ASCII or control"
-                                                                     : std::string("'") + c + "'";
+      std::string shown = u == ' '               ? "space"
+                          : u < 0x21 || u > 0x7e ? "non-ASCII or control"
+                                                 : std::string("'") + c + "'";
       return "scope name \"" + value + "\" contains a " + shown +
              " character; scope names are printable ASCII without space, '\"' or '\\' (RFC "
              "6749)";

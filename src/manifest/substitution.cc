@@ -11,7 +11,8 @@ namespace pingplan::manifest {
 
 namespace {
 
-const char* kForms = "use $(env:NAME), $(env:NAME:-default) or $(file:path), or $$( for a literal \"$(\"";
+const char* kForms =
+    "use $(env:NAME), $(env:NAME:-default) or $(file:path), or $$( for a literal \"$(\"";
 
 Result<std::string, std::string> readEnv(const std::string& body, const EnvLookup& env) {
   static const std::regex form("([A-Za-z_][A-Za-z0-9_]*)(:-(.*))?");
@@ -126,8 +127,7 @@ Result<Substituted, SubstitutionError> substitute(const std::string& text,
     } else if (body.rfind("file:", 0) == 0) {
       value = readFile(body.substr(5), context.baseDir);
     } else {
-      return fail(SubstitutionError{
-          i, "unknown substitution \"$(" + body + ")\"; " + kForms});
+      return fail(SubstitutionError{i, "unknown substitution \"$(" + body + ")\"; " + kForms});
     }
     if (!value.ok()) return fail(SubstitutionError{i, value.error()});
     out.text += value.value();

@@ -48,8 +48,10 @@ std::optional<std::int64_t> readInteger(const YamlNode& node, const std::string&
   if (node.isScalar() && (node.plain || node.substituted)) value = readInt(node.value);
   if (!value) {
     std::string message = field + " must be an integer, not " + describe(node);
-    if (node.substituted) message = field + " must be an integer; substitution gave \"" +
-                                    node.value + "\"";
+    if (node.substituted)
+      message = field + " must be an integer; substitution gave \"" + node.value + "\"";
+    else if (node.isScalar() && readInt(node.value))
+      message += "; remove the quotes";
     diagnostics.add(node.at, message);
     return std::nullopt;
   }

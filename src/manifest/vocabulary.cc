@@ -4,8 +4,8 @@ namespace pingplan::manifest::vocabulary {
 
 const std::vector<std::string> kTopKeys = {"version", "environment", "resources", "applications"};
 const std::vector<std::string> kResourceKeys = {
-    "name", "ensure", "description", "audience", "accessTokenValiditySeconds", "attributes",
-    "scopes"};
+    "name",       "ensure", "description", "audience", "accessTokenValiditySeconds",
+    "attributes", "scopes"};
 const std::vector<std::string> kAttributeKeys = {"name", "value"};
 const std::vector<std::string> kScopeKeys = {"name", "description"};
 const std::vector<std::string> kApplicationKeys = {"name",
@@ -30,17 +30,15 @@ const std::vector<std::string> kGrantKeys = {"resource", "scopes"};
 const std::vector<std::string> kEnsure = {"present", "absent"};
 const std::vector<std::string> kApplicationTypes = {"WORKER", "WEB_APP", "SERVICE",
                                                     "SINGLE_PAGE_APP", "NATIVE_APP"};
-const std::vector<std::string> kGrantTypes = {"AUTHORIZATION_CODE", "IMPLICIT", "REFRESH_TOKEN",
-                                              "CLIENT_CREDENTIALS", "DEVICE_CODE",
-                                              "TOKEN_EXCHANGE",     "CIBA"};
+const std::vector<std::string> kGrantTypes = {
+    "AUTHORIZATION_CODE", "IMPLICIT",       "REFRESH_TOKEN", "CLIENT_CREDENTIALS",
+    "DEVICE_CODE",        "TOKEN_EXCHANGE", "CIBA"};
 const std::vector<std::string> kResponseTypes = {"CODE", "TOKEN", "ID_TOKEN"};
-const std::vector<std::string> kAuthMethods = {"NONE", "CLIENT_SECRET_BASIC",
-                                               "CLIENT_SECRET_POST", "CLIENT_SECRET_JWT",
-                                               "PRIVATE_KEY_JWT"};
+const std::vector<std::string> kAuthMethods = {"NONE", "CLIENT_SECRET_BASIC", "CLIENT_SECRET_POST",
+                                               "CLIENT_SECRET_JWT", "PRIVATE_KEY_JWT"};
 const std::vector<std::string> kPkceEnforcement = {"OPTIONAL", "REQUIRED", "S256_REQUIRED"};
 
-const std::vector<std::string> kOpenIdScopes = {"openid", "profile", "email", "address",
-                                                "phone"};
+const std::vector<std::string> kOpenIdScopes = {"openid", "profile", "email", "address", "phone"};
 
 bool isPingOneApiScope(const std::string& scope) {
   for (const std::string base : {"p1:read:user", "p1:update:user"}) {
@@ -53,9 +51,9 @@ bool isPingOneApiScope(const std::string& scope) {
 }
 
 bool isReservedAttributeName(const std::string& name) {
-  static const std::vector<std::string> reserved = {
-      "acr", "amr", "aud", "auth_time", "client_id", "env", "exp",
-      "iat", "iss", "jti", "org",       "scope",     "sid"};
+  static const std::vector<std::string> reserved = {"acr", "amr",   "aud", "auth_time", "client_id",
+                                                    "env", "exp",   "iat", "iss",       "jti",
+                                                    "org", "scope", "sid"};
   for (const auto& r : reserved) {
     if (name == r) return true;
   }

@@ -1,11 +1,11 @@
 #include "manifest/yaml_tree.h"
 
-#include <map>
-#include <sstream>
-
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
+
+#include <map>
+#include <sstream>
 
 namespace pingplan::manifest {
 

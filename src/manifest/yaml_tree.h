@@ -17,8 +17,8 @@ struct YamlEntry;
 struct YamlNode {
   enum class Kind { kNull, kScalar, kMap, kSequence };
   Kind kind = Kind::kNull;
-  std::string value;   // scalars
-  bool plain = false;  // scalars: written without quotes and without a tag
+  std::string value;         // scalars
+  bool plain = false;        // scalars: written without quotes and without a tag
   bool substituted = false;  // scalars: `value` is the result of a $(...) substitution
   bool failed = false;       // substitution failed here (already reported): skip the value
   Position at;
