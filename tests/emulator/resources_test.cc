@@ -184,7 +184,8 @@ TEST_F(Attributes, CoreSubCanBeChangedButNotDeletedOrRenamed) {
 TEST_F(Attributes, PredefinedOpenidAttributesAreUndeletable) {
   std::string openidPath = resources() + "/" + api.resourceId("openid") + "/attributes";
   std::string emailId;
-  for (const auto& a : state()["attributes"]) {
+  json s = state();
+  for (const auto& a : s["attributes"]) {
     if (a["resource"]["id"] == api.resourceId("openid") && a["name"] == "email") emailId = a["id"];
   }
   ASSERT_FALSE(emailId.empty());
