@@ -15,9 +15,6 @@ Run notBuilt(CLI::App& sub) {
 }
 }  // namespace
 
-Run setupPlan(CLI::App& sub, const GlobalOptions&) { return notBuilt(sub); }
-Run setupApply(CLI::App& sub, const GlobalOptions&) { return notBuilt(sub); }
-Run setupShow(CLI::App& sub, const GlobalOptions&) { return notBuilt(sub); }
 Run setupExport(CLI::App& sub, const GlobalOptions&) { return notBuilt(sub); }
 
 }  // namespace pingplan::cli
