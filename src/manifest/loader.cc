@@ -100,7 +100,7 @@ LoadResult loadManifestText(const std::string& text, const std::string& path,
   YamlError error;
   std::optional<YamlNode> root = parseYaml(text, error);
   if (!root) {
-    diagnostics.add(error.at, "invalid YAML: " + error.message);
+    diagnostics.add(error.at, error.message);
     result.diagnostics = diagnostics.sorted();
     return result;
   }

@@ -97,6 +97,24 @@ class TreeBuilder : public YAML::EventHandler {
   std::map<YAML::anchor_t, YamlNode> anchors_;
 };
 
+/// Notes where a further document starts, and nothing else.
+class DocumentFinder : public YAML::EventHandler {
+ public:
+  std::optional<Position> start;
+  void OnDocumentStart(const YAML::Mark& mark) override { start = positionOf(mark); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
 }  // namespace
 
 std::optional<YamlNode> parseYaml(const std::string& text, YamlError& error) {
@@ -105,8 +123,13 @@ std::optional<YamlNode> parseYaml(const std::string& text, YamlError& error) {
   try {
     YAML::Parser parser(stream);
     parser.HandleNextDocument(builder);
+    DocumentFinder next;
+    if (parser.HandleNextDocument(next) && next.start) {
+      error = {*next.start, "a manifest is one YAML document; remove the second one (---)"};
+      return std::nullopt;
+    }
   } catch (const YAML::Exception& e) {
-    error = {positionOf(e.mark), e.msg};
+    error = {positionOf(e.mark), "invalid YAML: " + e.msg};
     return std::nullopt;
   }
   if (!builder.root) {

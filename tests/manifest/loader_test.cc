@@ -105,6 +105,21 @@ TEST(Loader, YamlSyntaxErrorHasAPosition) {
   EXPECT_EQ(r.diagnostics[0].str(), "m.yaml:4:4: error: invalid YAML: end of sequence not found");
 }
 
+TEST(Loader, ASecondYamlDocumentIsAnError) {
+  auto r = load("version: 1\n---\nversion: 1\n");
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].str(),
+            "m.yaml:2:1: error: a manifest is one YAML document; remove the second one (---)");
+}
+
+TEST(Loader, AnchorsAndAliasesAreResolved) {
+  auto r = load(
+      "version: 1\nresources:\n  - name: R\n    scopes: &s [{name: a}]\n  - name: S\n"
+      "    scopes: *s\n");
+  ASSERT_TRUE(r.ok()) << r.diagnostics[0].str();
+  EXPECT_EQ((*r.state.resources[1].scopes)[0].name, "a");
+}
+
 TEST(Loader, EmptyValuePointsAtItsKey) {
   auto r = load("version: 1\nenvironment:\n");
   ASSERT_EQ(r.diagnostics.size(), 1u);
