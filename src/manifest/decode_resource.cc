@@ -8,9 +8,10 @@ namespace pingplan::manifest {
 
 namespace {
 
-std::string checkedName(const MapReader& reader, bool required, Position& at,
+/// The required `name` of a mapping, checked by `rule`; `at` becomes its position.
+std::string checkedName(const MapReader& reader, Position& at,
                         std::optional<std::string> (*rule)(const std::string&)) {
-  const YamlNode* node = required ? reader.require("name") : reader.find("name");
+  const YamlNode* node = reader.require("name");
   if (!node) return "";
   at = node->at;
   auto name = readString(*node, "name", reader.diagnostics());
@@ -27,7 +28,7 @@ std::vector<model::Attribute> decodeAttributes(const YamlNode& list, ResourceSit
     MapReader reader(item, "attribute", vocabulary::kAttributeKeys, diagnostics);
     model::Attribute attribute;
     Position at = item.at;
-    attribute.name = checkedName(reader, true, at, rules::attributeName);
+    attribute.name = checkedName(reader, at, rules::attributeName);
     if (const YamlNode* value = reader.require("value")) {
       if (auto text = readString(*value, "value", diagnostics)) {
         if (text->empty()) diagnostics.add(value->at, "attribute value must not be empty");
@@ -48,7 +49,7 @@ std::vector<model::Scope> decodeScopes(const YamlNode& list, ResourceSite& site,
     MapReader reader(item, "scope", vocabulary::kScopeKeys, diagnostics);
     model::Scope scope;
     Position at = item.at;
-    scope.name = checkedName(reader, true, at, rules::scopeName);
+    scope.name = checkedName(reader, at, rules::scopeName);
     scope.description = reader.string("description").value_or("");
     out.push_back(std::move(scope));
     site.scopeNames.push_back(at);
@@ -64,7 +65,7 @@ model::Resource decodeResource(const YamlNode& entry, ResourceSite& site,
   model::Resource resource;
   site.entry = entry.at;
   site.name = entry.at;
-  resource.name = checkedName(reader, true, site.name, rules::name);
+  resource.name = checkedName(reader, site.name, rules::name);
   resource.absent = reader.enumeration("ensure", vocabulary::kEnsure) == "absent";
   resource.description = reader.string("description").value_or("");
   if (const YamlNode* audience = reader.find("audience")) {

@@ -24,6 +24,7 @@ model::DesiredState richState() {
                                             {"", "orders:read", "Read: orders", {}}};
   model::Resource empty;
   empty.name = "Billing API";
+  empty.description = "line one\nline two\n  indented";
   empty.audience = "Billing API";
   empty.attributes = std::vector<model::Attribute>{};
   model::Resource gone;
@@ -50,7 +51,7 @@ model::DesiredState richState() {
   web.grants = std::vector<model::Grant>{{"", "openid", {"email", "openid"}, "", {}, {}},
                                          {"", "Orders API", {"orders:read"}, "", {}, {}}};
   model::Application worker;
-  worker.name = "Batch";
+  worker.name = "2024";
   worker.type = "WORKER";
   worker.grantTypes = {"CLIENT_CREDENTIALS"};
   worker.jwksUrl = "https://keys.example.com/jwks";
@@ -153,7 +154,7 @@ TEST(Writer, LeavesDefaultsOutAndEscapesDollarParen) {
   EXPECT_NE(text.find("attributes: []"), std::string::npos) << text;
   EXPECT_LT(text.find("name: Billing API"), text.find("name: Legacy"));
   EXPECT_LT(text.find("name: Legacy"), text.find("name: Orders API"));
-  EXPECT_LT(text.find("name: Batch"), text.find("name: Web"));
+  EXPECT_LT(text.find("name: \"2024\""), text.find("name: Web")) << text;
 }
 
 TEST(Writer, MinimalWorkerIsShort) {
