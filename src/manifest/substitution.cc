@@ -1,10 +1,10 @@
 #include "manifest/substitution.h"
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <sstream>
 
 namespace pingplan::manifest {
@@ -15,16 +15,17 @@ const char* kForms =
     "use $(env:NAME), $(env:NAME:-default) or $(file:path), or $$( for a literal \"$(\"";
 
 Result<std::string, std::string> readEnv(const std::string& body, const EnvLookup& env) {
-  static const std::regex form("([A-Za-z_][A-Za-z0-9_]*)(:-(.*))?");
-  std::smatch m;
-  if (!std::regex_match(body, m, form)) {
+  const std::size_t dash = body.find(":-");
+  const std::string name = body.substr(0, dash);
+  bool valid = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0]));
+  for (char c : name) valid = valid && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
+  if (!valid) {
     return fail("invalid variable name in \"$(env:" + body +
                 ")\"; a name is letters, digits and _, not starting with a digit");
   }
-  const std::string name = m[1].str();
   std::optional<std::string> value = env ? env(name) : std::nullopt;
-  if (m[2].matched) {
-    if (!value || value->empty()) return m[3].str();
+  if (dash != std::string::npos) {
+    if (!value || value->empty()) return body.substr(dash + 2);
     return *value;
   }
   if (!value) {

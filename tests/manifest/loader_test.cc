@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "test_env.h"
 
 namespace pingplan::manifest {
@@ -141,6 +144,34 @@ TEST(Loader, ScopesOfAResourceWithoutAScopeListAreNotCheckedOffline) {
       "version: 1\nresources:\n  - name: R\napplications:\n  - name: A\n    type: WORKER\n"
       "    grantTypes: [CLIENT_CREDENTIALS]\n    grants: [{resource: R, scopes: [live:scope]}]\n");
   EXPECT_TRUE(r.ok());
+}
+
+}  // namespace
+}  // namespace pingplan::manifest
+
+namespace pingplan::manifest {
+namespace {
+
+// Every truncation of every example loads without throwing, and any problem it has comes with
+// a position inside the text.
+TEST(LoaderRobustness, TruncatedExamplesGiveDiagnosticsNotCrashes) {
+  for (const char* name : {"examples/orchestration-tool.yaml", "examples/multi-environment.yaml"}) {
+    LoadResult full = loadManifest(testing::sourcePath(name), testing::fakeEnv());
+    ASSERT_TRUE(full.ok()) << name;
+    std::ifstream in(testing::sourcePath(name));
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string all = text.str();
+    for (std::size_t n = 0; n < all.size(); ++n) {
+      LoadResult r;
+      ASSERT_NO_THROW(r = loadManifestText(all.substr(0, n), "t.yaml", testing::fakeEnv()))
+          << name << " cut at " << n;
+      for (const auto& d : r.diagnostics) {
+        EXPECT_GE(d.line, 1) << d.str();
+        EXPECT_GE(d.column, 1) << d.str();
+      }
+    }
+  }
 }
 
 }  // namespace
