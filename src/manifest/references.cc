@@ -50,29 +50,35 @@ std::optional<std::string> scopeProblem(const std::string& resourceName,
   return message + "its scopes are " + list;
 }
 
-void checkApplicationGrants(const model::DesiredState& state, const model::Application& app,
-                            const ApplicationSite& site, Diagnostics& diagnostics) {
+/// Resources of the manifest by name (the last of duplicate names, already reported).
+using ResourceIndex = std::map<std::string, const model::Resource*>;
+
+std::vector<std::string> grantableNames(const model::DesiredState& state) {
+  std::vector<std::string> names = {vocabulary::kOpenId, vocabulary::kPingOneApi};
+  for (const auto& r : state.resources) {
+    if (!r.absent && !r.name.empty()) names.push_back(r.name);
+  }
+  return names;
+}
+
+void checkApplicationGrants(const model::DesiredState& state, const ResourceIndex& index,
+                            const model::Application& app, const ApplicationSite& site,
+                            Diagnostics& diagnostics) {
   std::map<std::string, Position> resourcesGranted;
   std::map<std::string, std::pair<std::string, Position>> scopesGranted;  // name -> resource
   const bool clientCredentialsOnly =
       app.grantTypes.size() == 1 && app.grantTypes[0] == "CLIENT_CREDENTIALS";
-  std::vector<std::string> candidates = {vocabulary::kOpenId, vocabulary::kPingOneApi};
-  for (const auto& r : state.resources) {
-    if (!r.absent && !r.name.empty()) candidates.push_back(r.name);
-  }
   for (std::size_t g = 0; g < app.grants->size() && g < site.grants.size(); ++g) {
     const model::Grant& grant = (*app.grants)[g];
     const GrantSite& at = site.grants[g];
     if (grant.resource.empty()) continue;
     const bool builtIn =
         grant.resource == vocabulary::kOpenId || grant.resource == vocabulary::kPingOneApi;
-    const model::Resource* resource = nullptr;
-    for (const auto& r : state.resources) {
-      if (r.name == grant.resource) resource = &r;
-    }
+    auto found = index.find(grant.resource);
+    const model::Resource* resource = found == index.end() ? nullptr : found->second;
     if (!builtIn && !resource) {
       std::string message = "grant names unknown resource \"" + grant.resource + "\"; ";
-      if (auto guess = closestMatch(grant.resource, candidates)) {
+      if (auto guess = closestMatch(grant.resource, grantableNames(state))) {
         message += "did you mean \"" + *guess + "\"?";
       } else {
         message += "name a resource of this manifest, openid or PingOne API";
@@ -150,10 +156,12 @@ void checkUniqueNames(const model::DesiredState& state, const std::vector<Resour
 
 void checkGrants(const model::DesiredState& state, const std::vector<ApplicationSite>& applications,
                  Diagnostics& diagnostics) {
+  ResourceIndex index;
+  for (const auto& r : state.resources) index[r.name] = &r;
   for (std::size_t i = 0; i < state.applications.size() && i < applications.size(); ++i) {
     const model::Application& app = state.applications[i];
     if (app.absent || !app.grants) continue;
-    checkApplicationGrants(state, app, applications[i], diagnostics);
+    checkApplicationGrants(state, index, app, applications[i], diagnostics);
   }
 }
 

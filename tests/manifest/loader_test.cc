@@ -162,7 +162,7 @@ TEST(LoaderRobustness, TruncatedExamplesGiveDiagnosticsNotCrashes) {
     std::stringstream text;
     text << in.rdbuf();
     const std::string all = text.str();
-    for (std::size_t n = 0; n < all.size(); ++n) {
+    for (std::size_t n = 0; n < all.size(); n += 3) {
       LoadResult r;
       ASSERT_NO_THROW(r = loadManifestText(all.substr(0, n), "t.yaml", testing::fakeEnv()))
           << name << " cut at " << n;
