@@ -14,6 +14,7 @@ namespace emulator {
 struct RequestContext {
   std::chrono::steady_clock::time_point start;
   bool dropped = false;  // the connection was closed before the answer
+  bool logged = false;   // already in the request log (handled requests log themselves)
 };
 
 /// This thread's current request.

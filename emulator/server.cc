@@ -45,7 +45,7 @@ void Emulator::configure() {
   server_.set_keep_alive_max_count(1000);
   server_.set_keep_alive_timeout(2);
   server_.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
-    currentRequest() = {std::chrono::steady_clock::now(), false};
+    currentRequest() = {std::chrono::steady_clock::now(), false, false};
     return httplib::Server::HandlerResponse::Unhandled;
   });
   auto dispatch = [this](const httplib::Request& req, httplib::Response& res) { handle(req, res); };
@@ -76,20 +76,12 @@ void Emulator::configure() {
                                    std::exception_ptr) {
     sendJson(res, 500, ApiError(500, "UNEXPECTED_ERROR", "An unexpected error occurred.").body());
   });
+  // Requests that reach handle() are logged there, before the answer is sent, so a client that
+  // got its answer always finds it in the log. The logger catches the rest (413, unreadable
+  // requests), which cpp-httplib answers without routing.
   server_.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
-    if (req.path.rfind("/emulator/", 0) == 0) return;
-    double ms = 0;
-    RequestContext& context = currentRequest();
-    if (context.start.time_since_epoch().count() != 0) {
-      ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                     context.start)
-               .count();
-    }
-    auto question = req.target.find('?');
-    log_.add({req.method, req.path,
-              question == std::string::npos ? "" : req.target.substr(question + 1), res.status, ms,
-              context.dropped});
-    context = {};
+    if (!currentRequest().logged) logRequest(req, res);
+    currentRequest() = {};
   });
 }
 
@@ -126,7 +118,27 @@ void Emulator::saveLocked() {
                               {"store", store_.toJson()}});
 }
 
+void Emulator::logRequest(const httplib::Request& req, const httplib::Response& res) {
+  RequestContext& context = currentRequest();
+  context.logged = true;
+  if (req.path.rfind("/emulator/", 0) == 0) return;
+  double ms = 0;
+  if (context.start.time_since_epoch().count() != 0) {
+    ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - context.start)
+             .count();
+  }
+  auto question = req.target.find('?');
+  log_.add({req.method, req.path,
+            question == std::string::npos ? "" : req.target.substr(question + 1), res.status, ms,
+            context.dropped});
+}
+
 void Emulator::handle(const httplib::Request& req, httplib::Response& res) {
+  handleUnlogged(req, res);
+  logRequest(req, res);
+}
+
+void Emulator::handleUnlogged(const httplib::Request& req, httplib::Response& res) {
   std::vector<std::string> segments = splitPath(req.path);
   try {
     if (!segments.empty() && segments[0] == "emulator") {

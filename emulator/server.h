@@ -58,6 +58,8 @@ class Emulator {
   using json = nlohmann::json;
 
   void configure();
+  void handleUnlogged(const httplib::Request& req, httplib::Response& res);
+  void logRequest(const httplib::Request& req, const httplib::Response& res);
   void handleApi(const httplib::Request& req, httplib::Response& res,
                  const std::vector<std::string>& segments);
   json routeApi(const httplib::Request& req, httplib::Response& res,
