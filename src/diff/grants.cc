@@ -35,10 +35,11 @@ bool checkGrant(Context& ctx, const std::string& appName, const model::Grant& g)
                 "\", which the manifest marks ensure: absent");
       return false;
     }
-    scopes = want->scopes ? namesOf(want->scopes) : [&] {
-      const auto* have = ctx.index.managedResource(g.resource);
-      return have ? namesOf(have->scopes) : std::set<std::string>{};
-    }();
+    if (want->scopes) {
+      scopes = namesOf(want->scopes);  // authoritative
+    } else if (const auto* have = ctx.index.managedResource(g.resource)) {
+      scopes = namesOf(have->scopes);  // unmanaged: the live ones stay
+    }
   } else if (const auto* have = ctx.index.anyResource(g.resource)) {
     scopes = namesOf(have->scopes);
   } else {

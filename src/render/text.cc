@@ -67,7 +67,9 @@ std::string renderText(const plan::Plan& plan, const TextOptions& options) {
   const plan::Summary summary = plan.summary();
   std::string out;
   if (summary.empty()) return summaryLine(summary) + "\n";
-  out += "pingplan will make these changes in environment " + plan.environmentId + ":\n\n";
+  out += "pingplan will make these changes";
+  if (!plan.environmentId.empty()) out += " in environment " + plan.environmentId;
+  out += ":\n\n";
   for (const auto& c : plan.changes) renderChange(out, c, options);
   if (options.color) out += kBold;
   out += summaryLine(summary);
