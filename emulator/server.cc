@@ -1,5 +1,9 @@
 #include "emulator/server.h"
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 #include <chrono>
 #include <iostream>
 #include <thread>
@@ -44,6 +48,14 @@ void Emulator::configure() {
   server_.set_payload_max_length(kPayloadMaxBytes);
   server_.set_keep_alive_max_count(1000);
   server_.set_keep_alive_timeout(2);
+  // cpp-httplib sends headers and body in separate writes; without TCP_NODELAY, Nagle and
+  // delayed ACKs add ~40 ms to every keep-alive answer. Accepted sockets inherit the option
+  // from the listening socket on Linux.
+  server_.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
+  });
   server_.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
     currentRequest() = {std::chrono::steady_clock::now(), false, false};
     return httplib::Server::HandlerResponse::Unhandled;
