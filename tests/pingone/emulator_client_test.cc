@@ -117,21 +117,26 @@ TEST_F(ClientAgainstEmulator, RetriesInjected429And503AndCountsThem) {
 }
 
 TEST_F(ClientAgainstEmulator, ACreateWhoseAnswerIsLostIsUnknownAndHappensOnce) {
+  // Application names are not unique in PingOne: a re-sent create would make a twin.
   auto api = client();
-  ASSERT_TRUE(api->list(Collection::Resources, "").ok());  // a warm, reusable connection
+  ASSERT_TRUE(api->list(Collection::Applications, "").ok());  // a warm, reusable connection
+  model::Application app;
+  app.name = "once";
+  app.type = "WORKER";
+  app.grantTypes = {"CLIENT_CREDENTIALS"};
   emulator.setFaults({{"dropAfterCommit", 1}});
-  auto created = api->create(Collection::Resources, "", customResource("once"));
+  auto created = api->create(Collection::Applications, "", encodeApplication(app));
   ASSERT_FALSE(created.ok());
   EXPECT_EQ(created.error().kind, ApiError::Kind::UnknownOutcome) << message(created.error());
-  EXPECT_EQ(message(created.error()).rfind("POST /resources -> no answer", 0), 0u);
+  EXPECT_EQ(message(created.error()).rfind("POST /applications -> no answer", 0), 0u);
 
-  auto all = api->list(Collection::Resources, "");
+  auto all = api->list(Collection::Applications, "");
   ASSERT_TRUE(all.ok());
   int named = 0;
-  for (const auto& r : *all) named += r["name"] == "once" ? 1 : 0;
+  for (const auto& a : *all) named += a["name"] == "once" ? 1 : 0;
   EXPECT_EQ(named, 1);
-  EXPECT_TRUE(waitFor([&] { return count("GET", "/resources") == 2; }));
-  EXPECT_EQ(count("POST", "/resources"), 1);
+  EXPECT_TRUE(waitFor([&] { return count("GET", "/applications") == 2; }));
+  EXPECT_EQ(count("POST", "/applications"), 1);
 }
 
 TEST_F(ClientAgainstEmulator, AReplaceWhoseAnswerIsLostIsRetried) {

@@ -41,7 +41,10 @@ class FakeClock final : public Clock {
 
  private:
   std::mutex mutex_;
-  TimePoint now_ = TimePoint(std::chrono::seconds(1'800'000'000));
+  // Starts at the real time (whole seconds): assertions signed on it must be valid for real
+  // servers; from then on it moves only by sleepFor() and advance().
+  TimePoint now_ =
+      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
   std::vector<std::chrono::milliseconds> sleeps_;
 };
 
