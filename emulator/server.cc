@@ -40,6 +40,7 @@ Emulator::Emulator(EmulatorSetup setup)
       store_(std::move(setup.store)),
       faults_(setup.faults, setup.seed),
       key_(std::move(setup.key)) {
+  setPort(0);  // until bind(): lets handle() serve requests made by hand (fuzzers)
   configure();
 }
 
@@ -98,14 +99,19 @@ void Emulator::configure() {
 }
 
 int Emulator::bind(int port) {
-  port_ = port == 0 ? server_.bind_to_any_port("127.0.0.1")
-                    : (server_.bind_to_port("127.0.0.1", port) ? port : -1);
-  if (port_ < 0) return -1;
+  int bound = port == 0 ? server_.bind_to_any_port("127.0.0.1")
+                        : (server_.bind_to_port("127.0.0.1", port) ? port : -1);
+  if (bound < 0) return -1;
+  setPort(bound);
+  return bound;
+}
+
+void Emulator::setPort(int port) {
+  port_ = port;
   baseUrl_ = "http://127.0.0.1:" + std::to_string(port_);
   tokens_ = std::make_unique<TokenService>(key_, environmentId_,
                                            baseUrl_ + "/" + environmentId_ + "/as", baseUrl_);
   hal_ = std::make_unique<Hal>(baseUrl_ + "/v1");
-  return port_;
 }
 
 bool Emulator::run() { return server_.listen_after_bind(); }

@@ -58,6 +58,7 @@ class Emulator {
   using json = nlohmann::json;
 
   void configure();
+  void setPort(int port);
   void handleUnlogged(const httplib::Request& req, httplib::Response& res);
   void logRequest(const httplib::Request& req, const httplib::Response& res);
   void handleApi(const httplib::Request& req, httplib::Response& res,
