@@ -50,14 +50,14 @@ std::optional<std::string> staleObject(const plan::Plan& saved, const model::Liv
   for (auto& f : plan::fingerprintsFor(saved, live)) now[f.key] = f;
   for (const auto& f : saved.fingerprints) {
     auto it = now.find(f.key);
-    if (it == now.end()) return f.key + " is no longer part of the plan";
+    if (it == now.end()) return f.key + " is no longer read by the plan";
     const auto& n = it->second;
-    if (f.id.empty() && !n.id.empty()) return f.key + " exists now (id " + n.id + ")";
+    if (f.id.empty() && !n.id.empty()) return f.key + " was created (id " + n.id + ")";
     if (!f.id.empty() && n.id.empty()) return f.key + " was deleted";
     if (f.id != n.id || f.digest != n.digest) return f.key + " was modified (id " + n.id + ")";
     now.erase(it);
   }
-  if (!now.empty()) return now.begin()->first + " is new to the plan";
+  if (!now.empty()) return now.begin()->first + " is newly read by the plan";
   return std::nullopt;
 }
 
@@ -92,10 +92,10 @@ std::optional<Prepared> fromSavedPlan(const ApplyArgs& args, const GlobalOptions
   if (!live) return std::nullopt;
   p.live = std::move(*live);
   if (auto stale = staleObject(p.plan, p.live)) {
-    printError("apply", "the saved plan " + args.input + " is out of date: " + *stale +
-                            " since the plan was made. Nothing was changed; run `pingplan plan "
-                            "--out " +
-                            args.input + "` again.");
+    printError("apply", "the saved plan " + args.input +
+                            " is out of date: since the plan was made, " + *stale +
+                            ". Nothing was changed; run `pingplan plan --out " + args.input +
+                            "` again.");
     return std::nullopt;
   }
   return p;
