@@ -100,6 +100,10 @@ int main(int argc, char** argv) {
   }
 
   // Signals are taken by one thread with sigwait, so shutdown runs outside a signal handler.
+  // A shell without job control starts background jobs with SIGINT ignored, and an ignored
+  // signal never reaches sigwait: restore the default disposition first.
+  signal(SIGINT, SIG_DFL);
+  signal(SIGTERM, SIG_DFL);
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);
