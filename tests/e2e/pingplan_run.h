@@ -1,7 +1,8 @@
 #pragma once
-// Runs the real `pingplan` binary for end-to-end tests: stdin from /dev/null (no terminal),
-// stdout and stderr captured through files, the environment cleared of PINGONE_* and NO_COLOR
-// and given the emulator's exports. Also a scratch directory per test.
+// Runs the real `pingplan` binary for end-to-end tests: stdin from /dev/null (no terminal) or
+// from a pseudo-terminal with an answer typed in, stdout and stderr captured through files,
+// the environment cleared of PINGONE_* and NO_COLOR and given the emulator's exports. Also a
+// scratch directory per test.
 
 #include <fcntl.h>
 #include <spawn.h>
@@ -58,10 +59,34 @@ class ScratchDir {
   std::string path_;
 };
 
+/// A pseudo-terminal whose slave side becomes pingplan's stdin, with `typed` already typed.
+class TypedTerminal {
+ public:
+  explicit TypedTerminal(const std::string& typed) {
+    master_ = ::posix_openpt(O_RDWR | O_NOCTTY);
+    if (master_ < 0 || ::grantpt(master_) != 0 || ::unlockpt(master_) != 0) {
+      throw std::runtime_error("no pseudo-terminal");
+    }
+    slave_ = ::ptsname(master_);
+    if (::write(master_, typed.data(), typed.size()) != static_cast<ssize_t>(typed.size())) {
+      throw std::runtime_error("cannot type into the pseudo-terminal");
+    }
+  }
+  ~TypedTerminal() { ::close(master_); }
+  TypedTerminal(const TypedTerminal&) = delete;
+  TypedTerminal& operator=(const TypedTerminal&) = delete;
+  const std::string& slave() const { return slave_; }
+
+ private:
+  int master_ = -1;
+  std::string slave_;
+};
+
 /// Runs PINGPLAN_EXE with `args` and the variables `env` added to a cleaned environment.
+/// stdin is /dev/null, or the terminal when one is given.
 inline RunResult runPingplan(const std::vector<std::string>& args,
                              const std::map<std::string, std::string>& env,
-                             const ScratchDir& scratch) {
+                             const ScratchDir& scratch, const TypedTerminal* terminal = nullptr) {
   std::vector<std::string> envStrings;
   for (char** e = environ; *e != nullptr; ++e) {
     std::string entry = *e;
@@ -82,7 +107,8 @@ inline RunResult runPingplan(const std::vector<std::string>& args,
   std::string outPath = scratch.file(".stdout"), errPath = scratch.file(".stderr");
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  std::string input = terminal != nullptr ? terminal->slave() : "/dev/null";
+  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, input.c_str(), O_RDWR | O_NOCTTY, 0);
   posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, outPath.c_str(),
                                    O_WRONLY | O_CREAT | O_TRUNC, 0600);
   posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, errPath.c_str(),
