@@ -4,11 +4,10 @@
 // on a CLI11 subcommand and returns what to run once the arguments are parsed.
 // cli/ is the only code that prints or exits.
 
+#include <CLI/CLI.hpp>
 #include <functional>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 namespace pingplan::cli {
 

@@ -12,8 +12,8 @@ const std::vector<Command>& commands() {
        "pingplan apply pingplan.yaml --auto-approve", setupApply},
       {"show", "Render a saved plan as text, markdown or json",
        "pingplan show plan.json --format markdown", setupShow},
-      {"export", "Write a manifest of the live environment",
-       "pingplan export --out pingplan.yaml", setupExport},
+      {"export", "Write a manifest of the live environment", "pingplan export --out pingplan.yaml",
+       setupExport},
   };
   return table;
 }

@@ -1,5 +1,6 @@
 // pingplan: PingOne configuration as code. Parses the command line, runs one command from
 // the table in commands.cc, and turns its outcome into an exit code.
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -10,24 +11,46 @@
 namespace pingplan::cli {
 namespace {
 
-// "pingplan pln" -> "did you mean 'plan'?"
-void suggestCommand(int argc, char** argv) {
+// "pingplan pln" -> "did you mean 'plan'?". Returns true when it said something.
+bool suggestCommand(int argc, char** argv) {
   std::vector<std::string> names;
   for (const auto& c : commands()) names.emplace_back(c.name);
   for (int i = 1; i < argc; ++i) {
     std::string word = argv[i];
     if (word.empty() || word[0] == '-') continue;
-    bool known = false;
-    for (const auto& n : names) known = known || n == word;
-    if (known) return;
-    if (auto match = closestMatch(word, names)) {
-      std::cerr << "pingplan: unknown command '" << word << "'; did you mean '" << *match
-                << "'?\n";
-    } else {
-      std::cerr << "pingplan: unknown command '" << word << "'\n";
-    }
-    return;
+    if (std::find(names.begin(), names.end(), word) != names.end()) return false;
+    std::cerr << "pingplan: unknown command '" << word << "'";
+    if (auto match = closestMatch(word, names)) std::cerr << "; did you mean '" << *match << "'?";
+    std::cerr << "\nRun 'pingplan --help' for the list of commands.\n";
+    return true;
   }
+  return false;
+}
+
+// "pingplan plan --detailed-exitcod" -> "did you mean '--detailed-exitcode'?". The flags of
+// the program and of the chosen command are the candidates.
+bool suggestFlag(const CLI::App& app, int argc, char** argv) {
+  std::vector<std::string> known;
+  auto collect = [&known](const CLI::App& a) {
+    for (const CLI::Option* option : a.get_options()) {
+      for (const auto& name : option->get_lnames()) known.push_back("--" + name);
+      for (const auto& name : option->get_snames()) known.push_back("-" + name);
+    }
+  };
+  collect(app);
+  for (const CLI::App* sub : app.get_subcommands()) collect(*sub);
+  for (int i = 1; i < argc; ++i) {
+    std::string word = argv[i];
+    if (word.size() < 2 || word[0] != '-') continue;
+    word = word.substr(0, word.find('='));
+    if (std::find(known.begin(), known.end(), word) != known.end()) continue;
+    std::cerr << "pingplan: unknown flag '" << word << "'";
+    if (auto match = closestMatch(word, known)) std::cerr << "; did you mean '" << *match << "'?";
+    std::cerr << "\nRun 'pingplan " << (app.get_subcommands().empty() ? "" : "COMMAND ")
+              << "--help' for the flags.\n";
+    return true;
+  }
+  return false;
 }
 
 int run(int argc, char** argv) {
@@ -43,7 +66,6 @@ int run(int argc, char** argv) {
   app.add_flag("--no-color", global.noColor, "Plain text output (also NO_COLOR)");
   app.add_flag("-v,--verbose", global.verbose, "Log requests and timings to stderr, redacted");
 
-  Run selected;
   std::vector<std::pair<CLI::App*, Run>> runs;
   for (const auto& command : commands()) {
     CLI::App* sub = app.add_subcommand(command.name, command.summary);
@@ -51,13 +73,19 @@ int run(int argc, char** argv) {
     runs.emplace_back(sub, command.setup(*sub, global));
   }
 
+  if (argc == 1) {
+    std::cerr << app.help();
+    return kError;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr ||
-        dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
-      if (app.get_subcommands().empty()) suggestCommand(argc, argv);
+    bool unknownWord = dynamic_cast<const CLI::RequiredError*>(&e) != nullptr ||
+                       dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr;
+    if (unknownWord && app.get_subcommands().empty() && suggestCommand(argc, argv)) {
+      return kError;
     }
+    if (unknownWord && suggestFlag(app, argc, argv)) return kError;
     return app.exit(e) == 0 ? kOk : kError;
   }
   if (std::getenv("NO_COLOR") != nullptr) global.noColor = true;
