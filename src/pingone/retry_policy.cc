@@ -73,6 +73,11 @@ std::optional<Millis> RetryPolicy::parseRetryAfter(const std::string& value, Tim
   in >> std::get_time(&tm, "%a, %d %b %Y %H:%M:%S");
   if (in.fail()) return std::nullopt;
   std::time_t at = timegm(&tm);
+  // Compare in whole seconds first: a date far from now (year 201, 9999) would overflow the
+  // nanosecond time_point that from_time_t builds.
+  std::time_t nowSeconds = std::chrono::system_clock::to_time_t(now);
+  if (at <= nowSeconds - 1) return Millis(0);
+  if (at >= nowSeconds + kMaxDelay.count() + 1) return Millis(kMaxDelay);
   auto when = std::chrono::system_clock::from_time_t(at);
   auto wait = std::chrono::duration_cast<Millis>(when - now);
   if (wait < Millis(0)) wait = Millis(0);
