@@ -54,7 +54,8 @@ bool suggestFlag(const CLI::App& app, int argc, char** argv) {
 }
 
 int run(int argc, char** argv) {
-  CLI::App app{"pingplan: manage PingOne resources, scopes, OIDC apps and grants as code"};
+  CLI::App app{"pingplan: manage PingOne resources, scopes, OIDC apps and grants as code",
+               "pingplan"};
   app.set_version_flag("--version", std::string("pingplan ") + PINGPLAN_VERSION);
   app.require_subcommand(1);
   app.fallthrough();
