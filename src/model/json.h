@@ -7,9 +7,9 @@
 
 namespace pingplan::model {
 
-Json toJson(const Resource& r);  // name, description, audience, accessTokenValiditySeconds
-Json toJson(const Attribute& a);  // name, value
-Json toJson(const Scope& s);      // name, description
+Json toJson(const Resource& r);     // name, description, audience, accessTokenValiditySeconds
+Json toJson(const Attribute& a);    // name, value
+Json toJson(const Scope& s);        // name, description
 Json toJson(const Application& a);  // every managed field of manifest version 1
 Json toJson(const Grant& g);        // resource, scopes
 

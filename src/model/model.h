@@ -5,11 +5,10 @@
 // only one side fills say so. No I/O here.
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace pingplan::model {
 
@@ -60,8 +59,8 @@ struct Resource {
 struct Grant {
   std::string id;  // live only
   std::string resource;
-  std::vector<std::string> scopes;  // scope names, sorted
-  std::string resourceId;           // live only
+  std::vector<std::string> scopes;    // scope names, sorted
+  std::string resourceId;             // live only
   std::vector<std::string> scopeIds;  // live only, in the order of `scopes`
   Json raw;                           // live only
 };

@@ -67,7 +67,7 @@ struct Summary {
 
 struct Plan {
   std::string environmentId;
-  std::vector<Change> changes;  // in a stable order: see diff.h
+  std::vector<Change> changes;            // in a stable order: see diff.h
   std::vector<Fingerprint> fingerprints;  // sorted by key
   /// The manifest the plan was made from, so `apply PLANFILE` can confirm convergence.
   model::DesiredState desired;

@@ -23,22 +23,37 @@ Unexpected<std::decay_t<E>> fail(E&& error) {
 template <class T, class E>
 class Result {
  public:
-  Result(T value) : v_(std::in_place_index<0>, std::move(value)) {}  // NOLINT implicit
+  Result(T value) : v_(std::in_place_index<0>, std::move(value)) {}            // NOLINT implicit
   Result(Unexpected<E> e) : v_(std::in_place_index<1>, std::move(e.error)) {}  // NOLINT
 
   bool ok() const { return v_.index() == 0; }
   explicit operator bool() const { return ok(); }
 
-  T& value() & { assert(ok()); return std::get<0>(v_); }
-  const T& value() const& { assert(ok()); return std::get<0>(v_); }
-  T&& value() && { assert(ok()); return std::get<0>(std::move(v_)); }
+  T& value() & {
+    assert(ok());
+    return std::get<0>(v_);
+  }
+  const T& value() const& {
+    assert(ok());
+    return std::get<0>(v_);
+  }
+  T&& value() && {
+    assert(ok());
+    return std::get<0>(std::move(v_));
+  }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
 
-  E& error() & { assert(!ok()); return std::get<1>(v_); }
-  const E& error() const& { assert(!ok()); return std::get<1>(v_); }
+  E& error() & {
+    assert(!ok());
+    return std::get<1>(v_);
+  }
+  const E& error() const& {
+    assert(!ok());
+    return std::get<1>(v_);
+  }
 
  private:
   std::variant<T, E> v_;

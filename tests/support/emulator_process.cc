@@ -1,5 +1,6 @@
 #include "support/emulator_process.h"
 
+#include <httplib.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -7,8 +8,6 @@
 
 #include <cstdio>
 #include <stdexcept>
-
-#include <httplib.h>
 
 extern char** environ;
 

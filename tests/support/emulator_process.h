@@ -10,10 +10,9 @@
 // and talks to its unauthenticated control endpoint under /emulator/ (docs/emulator.md).
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace pingplan::testing {
 
