@@ -26,7 +26,10 @@ inline RequestContext& currentRequest() {
 /// Sets status and a JSON body.
 inline void sendJson(httplib::Response& res, int status, const nlohmann::json& body) {
   res.status = status;
-  res.set_content(body.dump(), "application/json");
+  // Strings from the request (a percent-decoded path in the request log) may be invalid UTF-8,
+  // which dump() would throw on: replace such bytes with U+FFFD instead.
+  res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                  "application/json");
 }
 
 }  // namespace emulator
