@@ -7,10 +7,9 @@
 // Peak memory: the counter peak_rss_MB is the process's maximum resident set so far; run one
 // benchmark alone (--benchmark_filter) to read it for that benchmark.
 
+#include <benchmark/benchmark.h>
 #include <sys/resource.h>
 #include <unistd.h>
-
-#include <benchmark/benchmark.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -46,13 +45,14 @@ std::string manifestText(int count) {
   std::string t = "version: 1\n\nresources:\n";
   for (int i = 0; i < count; ++i) {
     std::string n = number(i), tag = "bench" + n;
-    t += "  - name: Bench API " + n + "\n    description: Benchmark resource " +
-         std::to_string(i) + "\n    audience: https://" + tag +
+    t += "  - name: Bench API " + n + "\n    description: Benchmark resource " + std::to_string(i) +
+         "\n    audience: https://" + tag +
          ".bench.example.com\n    accessTokenValiditySeconds: 3600\n    attributes:\n"
          "      - name: tenant\n        value: " +
          tag + "\n      - name: email\n        value: ${user.email}\n    scopes:\n";
     for (const char* verb : {"read", "write", "admin"}) {
-      t += "      - name: " + tag + ":" + verb + "\n        description: " + verb + " " + tag + "\n";
+      t +=
+          "      - name: " + tag + ":" + verb + "\n        description: " + verb + " " + tag + "\n";
     }
   }
   t += "\napplications:\n";
@@ -152,8 +152,8 @@ LiveState equalLive(const DesiredState& desired) {
       a.type = "CUSTOM";
       a.raw = rawOf(a.id, a.name);
     }
-    Attribute sub{newId("t", ++n), pingplan::plan::kSubAttribute,
-                  pingplan::plan::kDefaultSubValue, "CORE", Json()};
+    Attribute sub{newId("t", ++n), pingplan::plan::kSubAttribute, pingplan::plan::kDefaultSubValue,
+                  "CORE", Json()};
     r.attributes->push_back(sub);
     for (auto& s : *r.scopes) {
       s.id = newId("s", ++n);
