@@ -94,8 +94,8 @@ std::string base64(const std::string& in) {
   std::string out;
   unsigned value = 0;
   int bits = -6;
-  for (unsigned char c : in) {
-    value = (value << 8) + c;
+  for (char c : in) {
+    value = (value << 8) + static_cast<unsigned char>(c);
     bits += 8;
     while (bits >= 0) {
       out.push_back(kAlphabet[(value >> bits) & 0x3F]);
