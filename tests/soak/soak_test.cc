@@ -272,8 +272,16 @@ std::string scratchDir() {
   return pattern;
 }
 
+/// Injected faults the emulator counted, over the whole soak.
+struct FaultTally {
+  long requests = 0;
+  long rejected429 = 0;
+  long rejected503 = 0;
+  long dropped = 0;
+};
+
 /// One starting state, applied under faults until it converges. Returns the applies it took.
-int soakOnce(unsigned seed) {
+int soakOnce(unsigned seed, FaultTally& faultsSeen) {
   std::mt19937 rng(seed);
   EmulatorProcess emulator({"--seed", std::to_string(seed)});
   DirectApi api(emulator);
@@ -301,6 +309,11 @@ int soakOnce(unsigned seed) {
                                 << last.err;
     if (last.exitCode != 3) break;
   }
+  json counters = emulator.control("GET", "/emulator/counters");
+  faultsSeen.rejected429 += counters["byStatus"].value("429", 0);
+  faultsSeen.rejected503 += counters["byStatus"].value("503", 0);
+  faultsSeen.dropped += counters.value("dropped", 0);
+  faultsSeen.requests += counters.value("total", 0);
   emulator.setFaults({{"rate429", 0}, {"rate503", 0}, {"dropAfterCommit", 0}});
   EXPECT_EQ(last.exitCode, 0) << "seed " << seed << ": no successful apply in " << applies
                               << " runs\n"
@@ -325,9 +338,13 @@ TEST(Soak, AppliesConvergeUnderFaultsFromRandomStates) {
   const long iterations = envNumber("PINGPLAN_SOAK_ITERATIONS", 3);
   const auto firstSeed = static_cast<unsigned>(envNumber("PINGPLAN_SOAK_SEED", 20261122));
   std::map<int, int> appliesNeeded;  // applies -> starting states
+  FaultTally faults;
   for (long i = 0; i < iterations && !::testing::Test::HasFailure(); ++i) {
-    ++appliesNeeded[soakOnce(firstSeed + static_cast<unsigned>(i))];
+    ++appliesNeeded[soakOnce(firstSeed + static_cast<unsigned>(i), faults)];
   }
+  std::printf(
+      "soak: %ld requests (setup included): %ld answered 429, %ld answered 503, %ld dropped\n",
+      faults.requests, faults.rejected429, faults.rejected503, faults.dropped);
   for (const auto& [applies, count] : appliesNeeded) {
     std::printf("soak: %d starting state(s) converged after %d apply run(s)\n", count, applies);
   }
