@@ -46,8 +46,9 @@ bool suggestFlag(const CLI::App& app, int argc, char** argv) {
     if (std::find(known.begin(), known.end(), word) != known.end()) continue;
     std::cerr << "pingplan: unknown flag '" << word << "'";
     if (auto match = closestMatch(word, known)) std::cerr << "; did you mean '" << *match << "'?";
-    std::cerr << "\nRun 'pingplan " << (app.get_subcommands().empty() ? "" : "COMMAND ")
-              << "--help' for the flags.\n";
+    std::string command;
+    for (const CLI::App* sub : app.get_subcommands()) command = sub->get_name() + " ";
+    std::cerr << "\nRun 'pingplan " << command << "--help' for the flags.\n";
     return true;
   }
   return false;
@@ -70,7 +71,9 @@ int run(int argc, char** argv) {
   std::vector<std::pair<CLI::App*, Run>> runs;
   for (const auto& command : commands()) {
     CLI::App* sub = app.add_subcommand(command.name, command.summary);
-    sub->footer(std::string("Example:\n  ") + command.example);
+    sub->footer(std::string("Example:\n  ") + command.example +
+                "\n\nGlobal flags, before or after the command: --parallelism N, --no-color, "
+                "-v/--verbose (see pingplan --help).");
     runs.emplace_back(sub, command.setup(*sub, global));
   }
 

@@ -8,7 +8,8 @@
 
 namespace pingplan {
 
-/// Levenshtein distance between two strings, case-sensitive.
+/// Edit distance between two strings (optimal string alignment: a swap of two neighbouring
+/// characters counts as one edit), case-sensitive.
 std::size_t editDistance(std::string_view a, std::string_view b);
 
 /// The candidate closest to `word` if it is close enough to be a likely typo (distance at
