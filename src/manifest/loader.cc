@@ -1,6 +1,7 @@
 #include "manifest/loader.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -19,6 +20,24 @@ namespace pingplan::manifest {
 
 namespace {
 
+/// PingOne's id format: 8-4-4-4-12 hexadecimal digits, either case.
+bool isEnvironmentId(const std::string& value) {
+  static const std::size_t kGroups[] = {8, 4, 4, 4, 12};
+  std::size_t pos = 0;
+  for (std::size_t group : kGroups) {
+    if (pos > 0) {
+      if (pos >= value.size() || value[pos] != '-') return false;
+      ++pos;
+    }
+    for (std::size_t i = 0; i < group; ++i, ++pos) {
+      if (pos >= value.size() || !std::isxdigit(static_cast<unsigned char>(value[pos]))) {
+        return false;
+      }
+    }
+  }
+  return pos == value.size();
+}
+
 void decodeTop(const YamlNode& root, model::DesiredState& state, Diagnostics& diagnostics) {
   if (root.isNull()) {
     diagnostics.add({1, 1}, "the manifest is empty; start it with \"version: 1\"");
@@ -34,6 +53,15 @@ void decodeTop(const YamlNode& root, model::DesiredState& state, Diagnostics& di
     }
   }
   state.environmentId = top.string("environment").value_or("");
+  const YamlNode* environment = top.find("environment");
+  if (environment && !state.environmentId.empty() && !isEnvironmentId(state.environmentId)) {
+    diagnostics.add(environment->at,
+                    "environment \"" + state.environmentId +
+                        "\" is not a PingOne environment id, which looks like "
+                        "01234567-89ab-cdef-0123-456789abcdef (in the admin console: Settings > "
+                        "Environment Properties); or leave environment out and set "
+                        "PINGONE_ENVIRONMENT_ID");
+  }
   std::vector<ResourceSite> resourceSites;
   std::vector<ApplicationSite> applicationSites;
   if (const YamlNode* list = top.list("resources")) {

@@ -158,8 +158,7 @@ std::string writeManifest(const model::DesiredState& state) {
     out << YAML::EndSeq;
   }
   out << YAML::EndMap;
-  return "# yaml-language-server: $schema=../schemas/pingplan.schema.json\n" +
-         std::string(out.c_str()) + "\n";
+  return std::string(kExportHeader) + "\n" + std::string(out.c_str()) + "\n";
 }
 
 }  // namespace pingplan::manifest

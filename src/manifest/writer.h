@@ -7,7 +7,12 @@
 
 namespace pingplan::manifest {
 
-/// The manifest text of `state`: the yaml-language-server schema comment, `version: 1`, no
+/// The first line of an exported manifest: a plain comment, no schema path (the file may be
+/// written anywhere, where a relative $schema path would be wrong).
+inline constexpr const char* kExportHeader =
+    "# Written by pingplan export. Check it with: pingplan validate FILE";
+
+/// The manifest text of `state`: the kExportHeader comment line, `version: 1`, no
 /// `environment:` line (so the file is portable), resources then applications in name order,
 /// children in name order, grants by resource and scope names. Fields at their default are left
 /// out; child lists are written whenever they are present (even empty: they are authoritative).

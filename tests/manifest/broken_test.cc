@@ -72,6 +72,10 @@ const BrokenCase kCases[] = {
      "environment variable PINGPLAN_TEST_UNSET_HOST is not set (used as "
      "$(env:PINGPLAN_TEST_UNSET_HOST)); set it, or give a default: "
      "$(env:PINGPLAN_TEST_UNSET_HOST:-value)"},
+    {"environment-not-id", 2, 14, true,
+     "environment \"not-a-uuid\" is not a PingOne environment id, which looks like "
+     "01234567-89ab-cdef-0123-456789abcdef (in the admin console: Settings > Environment "
+     "Properties); or leave environment out and set PINGONE_ENVIRONMENT_ID"},
     {"file-missing", 4, 18, false,
      "cannot read {dir}/no-such-file.txt for $(file:no-such-file.txt): No such file or directory"},
     {"grant-absent-resource", 10, 19, false,

@@ -131,6 +131,22 @@ TEST(Loader, EmptyValuePointsAtItsKey) {
             "an empty value");
 }
 
+TEST(Loader, EnvironmentIdsOfEitherCaseAreAcceptedAndOthersRefusedAtTheValue) {
+  for (const char* id :
+       {"0a1b2c3d-4e5f-6789-abcd-ef0123456789", "0A1B2C3D-4E5F-6789-ABCD-EF0123456789", "\"\""}) {
+    auto r = load(std::string("version: 1\nenvironment: ") + id + "\n");
+    EXPECT_TRUE(r.ok()) << id;
+  }
+  for (const char* id :
+       {"0a1b2c3d-4e5f-6789-abcd-ef012345678", "0a1b2c3d4e5f6789abcdef0123456789",
+        "0a1b2c3d-4e5f-6789-abcd-ef012345678g", " 0a1b2c3d-4e5f-6789-abcd-ef01234567"}) {
+    auto r = load(std::string("version: 1\nenvironment: \"") + id + "\"\n");
+    ASSERT_EQ(r.diagnostics.size(), 1u) << id;
+    EXPECT_EQ(r.diagnostics[0].line, 2) << id;
+    EXPECT_EQ(r.diagnostics[0].column, 14) << id;
+  }
+}
+
 TEST(Loader, MissingFileIsNamed) {
   auto r = loadManifest("/nonexistent/pingplan.yaml", testing::fakeEnv());
   ASSERT_EQ(r.diagnostics.size(), 1u);

@@ -38,8 +38,10 @@ TEST(Substitution, EmptyDefaultGivesEmptyEnvironment) {
   auto r = load("version: 1\nenvironment: $(env:TARGET_ENV_ID:-)\n");
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r.state.environmentId, "");
-  auto set = load("version: 1\nenvironment: $(env:TARGET_ENV_ID:-)\n", {{"TARGET_ENV_ID", "e1"}});
-  EXPECT_EQ(set.state.environmentId, "e1");
+  auto set = load("version: 1\nenvironment: $(env:TARGET_ENV_ID:-)\n",
+                  {{"TARGET_ENV_ID", "0a1b2c3d-4e5f-6789-abcd-ef0123456789"}});
+  ASSERT_TRUE(set.ok());
+  EXPECT_EQ(set.state.environmentId, "0a1b2c3d-4e5f-6789-abcd-ef0123456789");
 }
 
 TEST(Substitution, UnsetVariablePointsAtItsDollarAndNamesIt) {

@@ -142,12 +142,13 @@ TEST(Writer, RoundTripGivesAnEqualState) {
 
 TEST(Writer, LeavesDefaultsOutAndEscapesDollarParen) {
   const std::string text = writeManifest(richState());
-  EXPECT_EQ(text.rfind("# yaml-language-server: $schema=../schemas/pingplan.schema.json\n"
+  EXPECT_EQ(text.rfind("# Written by pingplan export. Check it with: pingplan validate FILE\n"
                        "version: 1\n",
                        0),
             0u)
       << text;
   EXPECT_EQ(text.find("environment"), std::string::npos);
+  EXPECT_EQ(text.find("$schema"), std::string::npos) << "no schema path: it is right nowhere";
   EXPECT_NE(text.find("costs $$(price) and ${user.id}"), std::string::npos) << text;
   EXPECT_EQ(text.find("audience: Billing API"), std::string::npos) << text;
   EXPECT_EQ(text.find("accessTokenValiditySeconds: 3600"), std::string::npos);
@@ -165,7 +166,7 @@ TEST(Writer, MinimalWorkerIsShort) {
   a.grantTypes = {"CLIENT_CREDENTIALS"};
   s.applications = {a};
   EXPECT_EQ(writeManifest(s),
-            "# yaml-language-server: $schema=../schemas/pingplan.schema.json\n"
+            "# Written by pingplan export. Check it with: pingplan validate FILE\n"
             "version: 1\n"
             "applications:\n"
             "  - name: Orchestration Tool\n"
