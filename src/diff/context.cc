@@ -8,6 +8,10 @@ namespace pingplan::diff {
 
 Context::Context(const model::DesiredState& desired_, const model::LiveState& live_)
     : desired(desired_), live(live_), index(desired_, live_, errors) {
+  desiredResources_.reserve(desired.resources.size());
+  for (const auto& r : desired.resources) desiredResources_.emplace(r.name, &r);
+  desiredApplications_.reserve(desired.applications.size());
+  for (const auto& a : desired.applications) desiredApplications_.emplace(a.name, &a);
   for (const auto& want : desired.applications) {
     if (want.absent) continue;
     const auto* have = index.managedApplication(want.name);
@@ -16,17 +20,13 @@ Context::Context(const model::DesiredState& desired_, const model::LiveState& li
 }
 
 const model::Resource* Context::desiredResource(const std::string& name) const {
-  for (const auto& r : desired.resources) {
-    if (r.name == name) return &r;
-  }
-  return nullptr;
+  auto it = desiredResources_.find(name);
+  return it == desiredResources_.end() ? nullptr : it->second;
 }
 
 const model::Application* Context::desiredApplication(const std::string& name) const {
-  for (const auto& a : desired.applications) {
-    if (a.name == name) return &a;
-  }
-  return nullptr;
+  auto it = desiredApplications_.find(name);
+  return it == desiredApplications_.end() ? nullptr : it->second;
 }
 
 bool Context::isManaged(const model::Application& app) const {

@@ -5,6 +5,7 @@
 
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "diff/diff.h"
@@ -14,7 +15,8 @@
 
 namespace pingplan::diff {
 
-/// The inputs, the name index, and the changes and errors found so far.
+/// The inputs, the name indexes (live and desired, hash maps built once), and the changes and
+/// errors found so far.
 struct Context {
   Context(const model::DesiredState& desired, const model::LiveState& live);
 
@@ -40,6 +42,9 @@ struct Context {
 
  private:
   std::set<std::string> deletedGrants_;
+  /// The first manifest entry of each name (duplicates are refused by the loader).
+  std::unordered_map<std::string, const model::Resource*> desiredResources_;
+  std::unordered_map<std::string, const model::Application*> desiredApplications_;
 };
 
 /// A change with its reasons; `id`/`parentId` are the live ids where they exist.

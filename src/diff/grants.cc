@@ -3,7 +3,6 @@
 
 #include <map>
 #include <optional>
-#include <set>
 
 #include "diff/compare.h"
 #include "diff/context.h"
@@ -15,20 +14,20 @@ namespace {
 using plan::Action;
 using plan::Kind;
 
-template <class T>
-std::set<std::string> namesOf(const std::optional<std::vector<T>>& list) {
-  std::set<std::string> out;
-  if (list) {
-    for (const auto& x : *list) out.insert(x.name);
+/// True when `list` holds a scope named `name` (a resource has a handful of scopes).
+bool hasScope(const std::optional<std::vector<model::Scope>>* list, const std::string& name) {
+  if (!list || !*list) return false;
+  for (const auto& s : **list) {
+    if (s.name == name) return true;
   }
-  return out;
+  return false;
 }
 
 /// Checks that the grant's resource and scopes will exist when the grant is written: declared
 /// in the manifest, or live and not being deleted. Reports each problem; false if any.
 bool checkGrant(Context& ctx, const std::string& appName, const model::Grant& g) {
   const std::string prefix = "application \"" + appName + "\" has a grant on ";
-  std::set<std::string> scopes;
+  const std::optional<std::vector<model::Scope>>* scopes = nullptr;
   if (const auto* want = ctx.desiredResource(g.resource)) {
     if (want->absent) {
       ctx.error(prefix + "resource \"" + g.resource +
@@ -36,12 +35,12 @@ bool checkGrant(Context& ctx, const std::string& appName, const model::Grant& g)
       return false;
     }
     if (want->scopes) {
-      scopes = namesOf(want->scopes);  // authoritative
+      scopes = &want->scopes;  // authoritative
     } else if (const auto* have = ctx.index.managedResource(g.resource)) {
-      scopes = namesOf(have->scopes);  // unmanaged: the live ones stay
+      scopes = &have->scopes;  // unmanaged: the live ones stay
     }
   } else if (const auto* have = ctx.index.anyResource(g.resource)) {
-    scopes = namesOf(have->scopes);
+    scopes = &have->scopes;
   } else {
     ctx.error(prefix + "resource \"" + g.resource +
               "\", which does not exist live and is not declared in the manifest");
@@ -49,7 +48,7 @@ bool checkGrant(Context& ctx, const std::string& appName, const model::Grant& g)
   }
   bool ok = true;
   for (const auto& s : g.scopes) {
-    if (!scopes.count(s)) {
+    if (!hasScope(scopes, s)) {
       ctx.error(prefix + "scope \"" + s + "\" of resource \"" + g.resource +
                 "\", which does not exist live and is not being created");
       ok = false;

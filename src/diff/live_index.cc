@@ -1,5 +1,7 @@
 #include "diff/live_index.h"
 
+#include <unordered_set>
+
 #include "plan/managed.h"
 
 namespace pingplan::diff {
@@ -18,49 +20,59 @@ std::string duplicateMessage(const char* kind, const std::string& name,
          "PingOne";
 }
 
+/// Reports each name the manifest lists (once, in manifest order) that several live objects
+/// share.
+template <class Desired, class T>
+void reportDuplicates(const std::vector<Desired>& desired, const char* kind,
+                      const std::unordered_map<std::string, std::vector<const T*>>& live,
+                      std::vector<DiffError>& errors) {
+  std::unordered_set<std::string> seen;
+  for (const auto& want : desired) {
+    if (!seen.insert(want.name).second) continue;
+    auto it = live.find(want.name);
+    if (it != live.end() && it->second.size() > 1) {
+      errors.push_back({duplicateMessage(kind, want.name, it->second)});
+    }
+  }
+}
+
+template <class T>
+const T* first(const std::unordered_map<std::string, std::vector<const T*>>& map,
+               const std::string& name) {
+  auto it = map.find(name);
+  return it == map.end() ? nullptr : it->second.front();
+}
+
 }  // namespace
 
 LiveIndex::LiveIndex(const model::DesiredState& desired, const model::LiveState& live,
-                     std::vector<DiffError>& errors)
-    : live_(live) {
-  for (const auto& want : desired.resources) {
-    if (resources_.count(want.name)) continue;
-    std::vector<const model::Resource*> found;
-    for (const auto& r : live.resources) {
-      if (r.name == want.name && plan::isManagedResourceType(r.type)) found.push_back(&r);
+                     std::vector<DiffError>& errors) {
+  for (const auto& r : live.resources) {
+    if (plan::isManagedResourceType(r.type)) {
+      resources_[r.name].push_back(&r);
+    } else {
+      otherResources_.emplace(r.name, &r);
     }
-    if (found.size() > 1) errors.push_back({duplicateMessage("resource", want.name, found)});
-    resources_[want.name] = found.empty() ? nullptr : found.front();
   }
-  for (const auto& want : desired.applications) {
-    if (applications_.count(want.name)) continue;
-    std::vector<const model::Application*> found;
-    for (const auto& a : live.applications) {
-      if (a.name == want.name && plan::isManagedApplicationType(a.type)) found.push_back(&a);
-    }
-    if (found.size() > 1) errors.push_back({duplicateMessage("application", want.name, found)});
-    applications_[want.name] = found.empty() ? nullptr : found.front();
+  for (const auto& a : live.applications) {
+    if (plan::isManagedApplicationType(a.type)) applications_[a.name].push_back(&a);
   }
+  reportDuplicates(desired.resources, "resource", resources_, errors);
+  reportDuplicates(desired.applications, "application", applications_, errors);
 }
 
 const model::Resource* LiveIndex::managedResource(const std::string& name) const {
-  auto it = resources_.find(name);
-  return it == resources_.end() ? nullptr : it->second;
+  return first(resources_, name);
 }
 
 const model::Application* LiveIndex::managedApplication(const std::string& name) const {
-  auto it = applications_.find(name);
-  return it == applications_.end() ? nullptr : it->second;
+  return first(applications_, name);
 }
 
 const model::Resource* LiveIndex::anyResource(const std::string& name) const {
-  const model::Resource* other = nullptr;
-  for (const auto& r : live_.resources) {
-    if (r.name != name) continue;
-    if (plan::isManagedResourceType(r.type)) return &r;
-    if (!other) other = &r;
-  }
-  return other;
+  if (const auto* managed = first(resources_, name)) return managed;
+  auto it = otherResources_.find(name);
+  return it == otherResources_.end() ? nullptr : it->second;
 }
 
 }  // namespace pingplan::diff

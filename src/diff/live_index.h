@@ -3,8 +3,8 @@
 // resources and OIDC apps of manageable types are ever matched to the manifest; built-ins
 // and unmanaged resources are still found by name for the grants that name them.
 
-#include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "diff/diff.h"
@@ -12,8 +12,9 @@
 
 namespace pingplan::diff {
 
-/// Live resources and applications by name, built once per plan. Two live objects that share
-/// a name the manifest lists are an error naming both ids; nothing is guessed.
+/// Live resources and applications by name, built once per plan in one pass over each live
+/// list (hash maps, so a plan is linear in the number of objects). Two live objects that
+/// share a name the manifest lists are an error naming both ids; nothing is guessed.
 class LiveIndex {
  public:
   LiveIndex(const model::DesiredState& desired, const model::LiveState& live,
@@ -27,9 +28,11 @@ class LiveIndex {
   const model::Resource* anyResource(const std::string& name) const;
 
  private:
-  const model::LiveState& live_;
-  std::map<std::string, const model::Resource*> resources_;
-  std::map<std::string, const model::Application*> applications_;
+  /// The first live resource of a name that is not managed (a built-in), for anyResource.
+  std::unordered_map<std::string, const model::Resource*> otherResources_;
+  /// Managed live objects by name, in live order; more than one is a duplicate.
+  std::unordered_map<std::string, std::vector<const model::Resource*>> resources_;
+  std::unordered_map<std::string, std::vector<const model::Application*>> applications_;
 };
 
 }  // namespace pingplan::diff
