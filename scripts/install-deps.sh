@@ -8,7 +8,7 @@ packages=(
   g++ cmake make pkg-config git ca-certificates curl
   libcurl4-openssl-dev nlohmann-json3-dev libyaml-cpp-dev libssl-dev libcli11-dev
   libcpp-httplib-dev libgtest-dev libgmock-dev libbenchmark-dev
-  jose wrk clang-14 libclang-rt-14-dev clang-format
+  jose wrk clang-14 libclang-rt-14-dev clang-format time python3
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
