@@ -78,8 +78,26 @@ ChangeResult ChangeRunner::run(const Change& change) {
   } else {
     result.outcome = Outcome::Failed;
     result.message = id.error().message;
+    if (change.action == Action::Delete) result.message = namingApplications(result.message);
   }
   return result;
+}
+
+// PingOne names the application that blocks a delete by id only ("Remove the scope from
+// grant G (application A) first."): add the names of the applications it knows.
+std::string ChangeRunner::namingApplications(const std::string& message) const {
+  const std::string marker = "application ";
+  std::string names;
+  for (auto pos = message.find(marker); pos != std::string::npos;
+       pos = message.find(marker, pos + 1)) {
+    auto start = pos + marker.size();
+    auto end = message.find_first_of(" ),;.", start);
+    std::string id = message.substr(start, end == std::string::npos ? end : end - start);
+    auto name = registry_.applicationName(id);
+    if (!name || names.find(id) != std::string::npos) continue;
+    names += (names.empty() ? "" : ", ") + ("application " + id + " is \"" + *name + "\"");
+  }
+  return names.empty() ? message : message + " (" + names + ")";
 }
 
 ApiResult<Json> ChangeRunner::liveObject(Collection coll, const std::string& parentId,

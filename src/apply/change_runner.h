@@ -36,6 +36,7 @@ class ChangeRunner {
   pingone::ApiResult<std::string> subAttributeUpdate(const plan::Change& c,
                                                      const std::string& resourceId);
   void collect(const std::string& name, const std::string& id);
+  std::string namingApplications(const std::string& message) const;
 
   Sender& sender_;
   Registry& registry_;

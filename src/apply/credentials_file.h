@@ -17,4 +17,8 @@ model::Json credentialsJson(const std::vector<Credentials>& credentials);
 Status<std::string> writeCredentialsFile(const std::string& path,
                                          const std::vector<Credentials>& credentials);
 
+/// Checks, before an apply writes anything, that `path` can be written: it is not a
+/// folder, and a file can be created (and is removed again) in its folder.
+Status<std::string> checkCredentialsPath(const std::string& path);
+
 }  // namespace pingplan::apply

@@ -61,6 +61,10 @@ int ApplyResult::count(Outcome outcome) const {
       changes.begin(), changes.end(), [&](const ChangeResult& r) { return r.outcome == outcome; }));
 }
 
+bool ApplyResult::mayHaveChanged() const {
+  return count(Outcome::Applied) > 0 || writes > refusedWrites;
+}
+
 ApplyResult execute(const plan::Plan& plan, const model::LiveState& live, pingone::Api& api,
                     Observer& observer, const Options& options) {
   const auto& changes = plan.changes;
@@ -105,6 +109,7 @@ ApplyResult execute(const plan::Plan& plan, const model::LiveState& live, pingon
     runParallel(items, options.parallelism, work);
   }
   result.writes = sender.writes();
+  result.refusedWrites = sender.refusedWrites();
   result.credentials = runner.credentials();
   result.warnings = runner.warnings();
   return result;

@@ -41,10 +41,14 @@ struct Credentials {
 struct ApplyResult {
   std::vector<ChangeResult> changes;
   int writes = 0;                        // POST, PUT and DELETE requests sent (answered or not)
+  int refusedWrites = 0;                 // of those, answered with an error status
   std::vector<Credentials> credentials;  // sorted by name
   std::vector<std::string> warnings;     // e.g. a secret that could not be read
   bool ok() const;
   int count(Outcome outcome) const;
+  /// False only when nothing can have changed: no change was applied and every write sent
+  /// was refused with an error status (none went unanswered).
+  bool mayHaveChanged() const;
 };
 
 /// Receives progress as changes start and finish. The executor serialises the calls, so an

@@ -46,6 +46,14 @@ std::optional<std::string> Registry::application(const std::string& name) const 
   return find(applications_, name);
 }
 
+std::optional<std::string> Registry::applicationName(const std::string& id) const {
+  std::lock_guard lock(mutex_);
+  for (const auto& [name, appId] : applications_) {
+    if (appId == id) return name;
+  }
+  return std::nullopt;
+}
+
 void Registry::createdResource(const std::string& name, const std::string& id) {
   std::lock_guard lock(mutex_);
   resources_[name] = id;

@@ -21,6 +21,8 @@ class Registry {
   std::optional<std::string> resource(const std::string& name) const;
   std::optional<std::string> scope(const std::string& resource, const std::string& name) const;
   std::optional<std::string> application(const std::string& name) const;
+  /// The name of the application with this id, live or created by this run.
+  std::optional<std::string> applicationName(const std::string& id) const;
 
   /// Records an object made by this run (a replaced app's new id replaces the old one).
   void createdResource(const std::string& name, const std::string& id);

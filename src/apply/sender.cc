@@ -22,6 +22,7 @@ void Sender::countWrite(const ApiError* error) {
     return;
   }
   ++writes_;
+  if (error != nullptr && error->kind == ApiError::Kind::Http) ++refused_;
 }
 
 template <class T>

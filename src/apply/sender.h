@@ -39,6 +39,8 @@ class Sender {
   pingone::ApiResult<std::string> readSecret(const std::string& applicationId, bool isNew);
 
   int writes() const { return writes_.load(); }
+  /// Writes answered with an error status: the server refused them, so they changed nothing.
+  int refusedWrites() const { return refused_.load(); }
   const std::string& environmentId() const { return api_.environmentId(); }
 
  private:
@@ -50,6 +52,7 @@ class Sender {
   pingone::Api& api_;
   const Options& options_;
   std::atomic<int> writes_{0};
+  std::atomic<int> refused_{0};
 };
 
 /// True for a 404 answer.

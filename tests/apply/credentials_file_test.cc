@@ -45,9 +45,26 @@ TEST(CredentialsFile, WritesJsonWithMode0600) {
 TEST(CredentialsFile, ErrorNamesThePath) {
   auto written = writeCredentialsFile("/nonexistent-dir/creds.json", {});
   ASSERT_FALSE(written.ok());
-  EXPECT_EQ(written.error(),
-            "cannot create a temporary file for /nonexistent-dir/creds.json: No such file or "
-            "directory");
+  EXPECT_EQ(written.error(), "cannot write /nonexistent-dir/creds.json: No such file or directory");
+}
+
+// Given a path whose folder is missing, a folder, or a file in a writable folder, when it is
+// checked before apply, then the first two are refused with the reason and the last passes,
+// leaving no file behind.
+TEST(CredentialsFile, CheckRefusesWhatCannotBeWritten) {
+  auto missing = checkCredentialsPath("/nonexistent-dir/creds.json");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error(), "cannot write /nonexistent-dir/creds.json: No such file or directory");
+
+  std::string dir = tempPath("checkdir");
+  ASSERT_EQ(::mkdir(dir.c_str(), 0700), 0);
+  auto folder = checkCredentialsPath(dir);
+  ASSERT_FALSE(folder.ok());
+  EXPECT_EQ(folder.error(), "cannot write " + dir + ": Is a directory");
+
+  auto fine = checkCredentialsPath(dir + "/creds.json");
+  EXPECT_TRUE(fine.ok()) << fine.error();
+  EXPECT_EQ(::rmdir(dir.c_str()), 0);  // empty again: the probe file was removed
 }
 
 }  // namespace
