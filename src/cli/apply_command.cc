@@ -10,9 +10,11 @@
 #include "apply/credentials_file.h"
 #include "apply/executor.h"
 #include "cli/command.h"
+#include "cli/input_kind.h"
 #include "cli/output.h"
 #include "cli/progress.h"
 #include "cli/session.h"
+#include "cli/stale_plan.h"
 #include "cli/terminal.h"
 #include "plan/plan_file.h"
 
@@ -44,34 +46,17 @@ std::optional<std::string> readText(const std::string& path) {
   return text.str();
 }
 
-/// The first fingerprint that differs between the saved plan and the live state, described.
-std::optional<std::string> staleObject(const plan::Plan& saved, const model::LiveState& live) {
-  std::map<std::string, plan::Fingerprint> now;
-  for (auto& f : plan::fingerprintsFor(saved, live)) now[f.key] = f;
-  for (const auto& f : saved.fingerprints) {
-    auto it = now.find(f.key);
-    if (it == now.end()) return f.key + " is no longer read by the plan";
-    const auto& n = it->second;
-    if (f.id.empty() && !n.id.empty()) return f.key + " was created (id " + n.id + ")";
-    if (!f.id.empty() && n.id.empty()) return f.key + " was deleted";
-    if (f.id != n.id || f.digest != n.digest) return f.key + " was modified (id " + n.id + ")";
-    now.erase(it);
-  }
-  if (!now.empty()) return now.begin()->first + " is newly read by the plan";
-  return std::nullopt;
-}
-
 std::optional<Prepared> fromManifest(const ApplyArgs& args, const GlobalOptions& global) {
   auto desired = loadDesired(args.input);
   if (!desired) return std::nullopt;
   Prepared p;
   p.desired = std::move(*desired);
-  p.api = openApi(p.desired.environmentId, global);
+  p.api = openApi(p.desired.environmentId, global, "apply");
   if (!p.api) return std::nullopt;
-  auto live = readLive(*p.api, global);
+  auto live = readLive(*p.api, global, "apply");
   if (!live) return std::nullopt;
   p.live = std::move(*live);
-  auto made = makePlan(p.desired, p.live);
+  auto made = makePlan(p.desired, p.live, "apply");
   if (!made) return std::nullopt;
   p.plan = std::move(*made);
   return p;
@@ -86,16 +71,17 @@ std::optional<Prepared> fromSavedPlan(const ApplyArgs& args, const GlobalOptions
   Prepared p;
   p.plan = std::move(*saved);
   p.desired = p.plan.desired;
-  p.api = openApi(p.plan.environmentId, global);
+  p.api = openApi(p.plan.environmentId, global, "apply");
   if (!p.api) return std::nullopt;
-  auto live = readLive(*p.api, global);
+  auto live = readLive(*p.api, global, "apply");
   if (!live) return std::nullopt;
   p.live = std::move(*live);
   if (auto stale = staleObject(p.plan, p.live)) {
     printError("apply", "the saved plan " + args.input +
                             " is out of date: since the plan was made, " + *stale +
-                            ". Nothing was changed; run `pingplan plan --out " + args.input +
-                            "` again.");
+                            ". Nothing was changed; make a new plan from your manifest: "
+                            "pingplan plan MANIFEST --out " +
+                            args.input);
     return std::nullopt;
   }
   return p;
@@ -127,8 +113,27 @@ std::string counts(const plan::Plan& plan, const apply::ApplyResult& result) {
          std::to_string(n[2]) + " replaced, " + std::to_string(n[3]) + " deleted";
 }
 
-int reportFailure(const plan::Plan& plan, const apply::ApplyResult& result) {
-  std::cout << "\nApply failed partway: " << counts(plan, result) << ".\n";
+/// How to finish the job once the cause of a failure is fixed. A saved plan is stale after
+/// any write, so it is never the thing to apply again.
+std::string finishAdvice(const ApplyArgs& args, bool savedPlan) {
+  if (savedPlan) {
+    return "The saved plan " + args.input +
+           " is now out of date: once the cause is fixed, plan again and apply the manifest "
+           "(or save a new plan): pingplan apply MANIFEST";
+  }
+  return "Running `pingplan apply " + args.input +
+         "` again finishes the job once the cause is "
+         "fixed.";
+}
+
+int reportFailure(const ApplyArgs& args, bool savedPlan, const plan::Plan& plan,
+                  const apply::ApplyResult& result) {
+  bool changed = result.mayHaveChanged();
+  if (changed) {
+    std::cout << "\nApply failed partway: " << counts(plan, result) << ".\n";
+  } else {
+    std::cout << "\nApply failed. Nothing was changed.\n";
+  }
   std::string applied, missing;
   for (std::size_t i = 0; i < plan.changes.size(); ++i) {
     std::string line = "  " + outcomeLine(plan.changes[i], result.changes[i]) + "\n";
@@ -137,43 +142,55 @@ int reportFailure(const plan::Plan& plan, const apply::ApplyResult& result) {
   if (!applied.empty()) std::cout << "Applied:\n" << applied;
   std::cout << "Not applied:\n" << missing << std::flush;
   int failed = result.count(apply::Outcome::Failed);
-  printError("apply", std::to_string(failed) + " change" + (failed == 1 ? "" : "s") + " failed" +
-                          (result.writes > 0 ? "; the environment was changed partway"
-                                             : "; nothing was changed") +
-                          ". Running `pingplan apply` again finishes the job once the cause "
-                          "is fixed.");
-  return result.writes > 0 ? kPartialApply : kError;
+  std::string what = std::to_string(failed) + " change" + (failed == 1 ? "" : "s") + " failed";
+  if (!changed) {
+    printError("apply", what +
+                            "; PingOne refused every write, so nothing was changed. Someone may "
+                            "have changed the environment meanwhile: run `pingplan plan " +
+                            (savedPlan ? std::string("MANIFEST") : args.input) +
+                            "` again to see it as it is now.");
+    return kError;
+  }
+  printError("apply",
+             what + "; the environment was changed partway. " + finishAdvice(args, savedPlan));
+  return kPartialApply;
 }
 
-/// After success: a fresh plan must be empty.
-int confirm(Prepared& p, const apply::ApplyResult& result, const GlobalOptions& global) {
-  auto live = readLive(*p.api, global);
-  std::string done = "Apply complete! " + counts(p.plan, result) + ".";
+/// After success: a fresh plan must be empty. `credentialsLost`: the changes were made but
+/// the new secrets could not be saved, so this is not a complete success.
+int confirm(const ApplyArgs& args, bool savedPlan, Prepared& p, const apply::ApplyResult& result,
+            const GlobalOptions& global, bool credentialsLost) {
+  auto live = readLive(*p.api, global, "apply");
+  std::string done = (credentialsLost ? "Every change was applied: " : "Apply complete! ") +
+                     counts(p.plan, result) + ".";
   if (!live) {
     printError("apply",
                "every change was applied, but the live state could not be read again "
                "to confirm it.");
-    return kError;
+    return credentialsLost ? kPartialApply : kError;
   }
-  auto fresh = makePlan(p.desired, *live);
-  if (!fresh) return kError;
+  auto fresh = makePlan(p.desired, *live, "apply");
+  if (!fresh) return credentialsLost ? kPartialApply : kError;
   if (fresh->summary().empty()) {
     std::cout << "\n" << done << " A fresh plan shows no changes.\n";
-    return kOk;
+    return credentialsLost ? kPartialApply : kOk;
   }
   std::cout << "\n"
             << done << " But a fresh plan still shows changes:\n\n"
             << renderPlan(*fresh, "text", useColor(global));
-  printError("apply",
-             "the environment did not converge; running `pingplan apply` again "
-             "finishes the job.");
+  printError("apply", "the environment did not converge. " + finishAdvice(args, savedPlan));
   return kPartialApply;
 }
 
 int runApply(const ApplyArgs& args, const GlobalOptions& global) {
   auto text = readText(args.input);
   if (!text) return kError;
-  bool savedPlan = plan::looksLikeSavedPlan(*text);
+  InputKind kind = inputKind(*text);
+  if (kind == InputKind::RenderedPlan) {
+    printError("apply", renderedPlanMessage(args.input));
+    return kError;
+  }
+  bool savedPlan = kind == InputKind::SavedPlan;
   auto prepared = savedPlan ? fromSavedPlan(args, global) : fromManifest(args, global);
   if (!prepared) return kError;
   Prepared& p = *prepared;
@@ -184,9 +201,18 @@ int runApply(const ApplyArgs& args, const GlobalOptions& global) {
     if (savedPlan) std::cout << "No changes. The saved plan has nothing to apply.\n";
     return kOk;
   }
+  if (!args.credentialsOut.empty()) {
+    auto writable = apply::checkCredentialsPath(args.credentialsOut);
+    if (!writable.ok()) {
+      printError("apply", writable.error() +
+                              " (--credentials-out). Nothing was changed; pass a file in a "
+                              "folder that exists and that you can write to.");
+      return kError;
+    }
+  }
   if (!savedPlan && !approved(args)) return kError;
 
-  std::cout << "\nApplying " << p.plan.changes.size() << " change"
+  std::cout << (savedPlan ? "" : "\n") << "Applying " << p.plan.changes.size() << " change"
             << (p.plan.changes.size() == 1 ? "" : "s") << "...\n"
             << std::flush;
   ProgressPrinter progress(std::cout, color);
@@ -196,7 +222,7 @@ int runApply(const ApplyArgs& args, const GlobalOptions& global) {
   auto result = apply::execute(p.plan, p.live, *p.api, progress, options);
 
   for (const auto& w : result.warnings) printError("apply", "warning: " + w);
-  bool credentialsLost = false;
+  std::string credentialsError;
   if (!args.credentialsOut.empty() && !result.credentials.empty()) {
     auto written = apply::writeCredentialsFile(args.credentialsOut, result.credentials);
     if (written.ok()) {
@@ -204,15 +230,25 @@ int runApply(const ApplyArgs& args, const GlobalOptions& global) {
                 << (result.credentials.size() == 1 ? "" : "s") << " to " << args.credentialsOut
                 << " (mode 0600).\n";
     } else {
-      printError("apply", written.error() +
-                              "; the applications were created, rotate their secrets to get "
-                              "new ones");
-      credentialsLost = true;
+      std::string names;
+      for (const auto& c : result.credentials) {
+        names += (names.empty() ? "" : ", ") + ("\"" + c.name + "\" (id " + c.id + ")");
+      }
+      bool one = result.credentials.size() == 1;
+      credentialsError = written.error() + (one ? "; the application " : "; the applications ") +
+                         names + (one ? " was" : " were") +
+                         " created, but the client secrets were not saved. Get a secret by "
+                         "rotating it in the PingOne console or with the API "
+                         "(POST /environments/ENV/applications/ID/secret).";
     }
   }
-  if (!result.ok()) return reportFailure(p.plan, result);
-  int code = confirm(p, result, global);
-  return credentialsLost && code == kOk ? kError : code;
+  int code = result.ok() ? confirm(args, savedPlan, p, result, global, !credentialsError.empty())
+                         : reportFailure(args, savedPlan, p.plan, result);
+  if (!credentialsError.empty()) {
+    printError("apply", credentialsError);
+    return kPartialApply;
+  }
+  return code;
 }
 
 }  // namespace

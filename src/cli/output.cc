@@ -5,8 +5,14 @@
 namespace pingplan::cli {
 
 void addFormatOption(CLI::App& sub, std::string& format) {
+  CLI::Validator known(
+      [](std::string& value) -> std::string {
+        if (value == "text" || value == "markdown" || value == "json") return "";
+        return "unknown format \"" + value + "\"; use text, markdown or json";
+      },
+      "text|markdown|json", "format");
   sub.add_option("--format", format, "Output format: text (default), markdown or json")
-      ->check(CLI::IsMember({"text", "markdown", "json"}));
+      ->check(known);
 }
 
 std::string renderPlan(const plan::Plan& plan, const std::string& format, bool color) {

@@ -21,11 +21,11 @@ struct PlanArgs {
 int runPlan(const PlanArgs& args, const GlobalOptions& global) {
   auto desired = loadDesired(args.manifest);
   if (!desired) return kError;
-  auto api = openApi(desired->environmentId, global);
+  auto api = openApi(desired->environmentId, global, "plan");
   if (!api) return kError;
-  auto live = readLive(*api, global);
+  auto live = readLive(*api, global, "plan");
   if (!live) return kError;
-  auto plan = makePlan(*desired, *live);
+  auto plan = makePlan(*desired, *live, "plan");
   if (!plan) return kError;
 
   std::cout << renderPlan(*plan, args.format, useColor(global)) << std::flush;

@@ -27,7 +27,7 @@ std::optional<model::DesiredState> loadDesired(const std::string& path) {
 }
 
 std::unique_ptr<pingone::Api> openApi(const std::string& targetEnvironment,
-                                      const GlobalOptions& global) {
+                                      const GlobalOptions& global, const std::string& command) {
   pingone::EnvLookup env = [](const std::string& name) -> std::optional<std::string> {
     const char* value = std::getenv(name.c_str());
     if (value == nullptr) return std::nullopt;
@@ -35,7 +35,7 @@ std::unique_ptr<pingone::Api> openApi(const std::string& targetEnvironment,
   };
   auto connection = pingone::connectionFromEnvironment(env, targetEnvironment);
   if (!connection.ok()) {
-    std::cerr << "pingplan: " << connection.error().message << "\n";
+    printError(command, connection.error().message);
     return nullptr;
   }
   pingone::ClientOptions options;
@@ -50,22 +50,23 @@ std::unique_ptr<pingone::Api> openApi(const std::string& targetEnvironment,
   return pingone::connect(*connection, options);
 }
 
-std::optional<model::LiveState> readLive(pingone::Api& api, const GlobalOptions& global) {
+std::optional<model::LiveState> readLive(pingone::Api& api, const GlobalOptions& global,
+                                         const std::string& command) {
   auto live = pingone::readLiveState(api, global.parallelism);
   if (!live.ok()) {
-    std::cerr << "pingplan: cannot read the live environment " << api.environmentId() << ": "
-              << live.error().message << "\n";
+    printError(command, "cannot read the live environment " + api.environmentId() + ": " +
+                            live.error().message);
     return std::nullopt;
   }
   if (live->environmentId.empty()) live->environmentId = api.environmentId();
   return std::move(*live);
 }
 
-std::optional<plan::Plan> makePlan(const model::DesiredState& desired,
-                                   const model::LiveState& live) {
+std::optional<plan::Plan> makePlan(const model::DesiredState& desired, const model::LiveState& live,
+                                   const std::string& command) {
   auto made = diff::makePlan(desired, live);
   if (!made.ok()) {
-    for (const auto& e : made.error()) std::cerr << "error: " << e.message << "\n";
+    for (const auto& e : made.error()) printError(command, e.message);
     return std::nullopt;
   }
   return std::move(*made);

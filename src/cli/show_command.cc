@@ -1,8 +1,11 @@
 // pingplan show PLANFILE [--format text|markdown|json]
+#include <fstream>
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "cli/command.h"
+#include "cli/input_kind.h"
 #include "cli/output.h"
 #include "cli/session.h"
 #include "cli/terminal.h"
@@ -18,7 +21,11 @@ Run setupShow(CLI::App& sub, const GlobalOptions& global) {
   return [path, format, &global]() {
     auto plan = plan::readPlanFile(*path);
     if (!plan.ok()) {
-      printError("show", plan.error());
+      std::ifstream in(*path, std::ios::binary);
+      std::ostringstream text;
+      text << in.rdbuf();
+      bool rendered = in && inputKind(text.str()) == InputKind::RenderedPlan;
+      printError("show", rendered ? renderedPlanMessage(*path) : plan.error());
       return kError;
     }
     std::cout << renderPlan(*plan, *format, useColor(global)) << std::flush;

@@ -1,10 +1,12 @@
 #include "plan/plan_file.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
-#include <atomic>
+#include <cerrno>
 #include <cstdio>
-#include <filesystem>
+#include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -128,29 +130,39 @@ bool looksLikeSavedPlan(const std::string& text) {
 }
 
 Status<std::string> writePlanFile(const std::string& path, const Plan& plan) {
-  static std::atomic<unsigned> counter{0};
-  namespace fs = std::filesystem;
-  const fs::path target(path);
-  const fs::path temp =
-      target.parent_path() / ("." + target.filename().string() + ".tmp." +
-                              std::to_string(getpid()) + "." + std::to_string(counter++));
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) return fail("cannot write the plan to " + path + ": cannot create " + temp.string());
-    out << toJson(plan).dump(2) << '\n';
-    out.flush();
-    if (!out) {
-      std::error_code ignored;
-      fs::remove(temp, ignored);
-      return fail("cannot write the plan to " + path + ": write failed");
-    }
+  // The error names the path the user gave and the reason, never the temporary file.
+  auto cannot = [&](int error) {
+    return fail("cannot write the plan to " + path + ": " + std::strerror(error));
+  };
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return cannot(EISDIR);
+  auto slash = path.rfind('/');
+  std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+  std::string temp = dir + "/.pingplan-plan-XXXXXX";
+  int fd = ::mkstemp(temp.data());
+  if (fd < 0) return cannot(errno);
+  auto failed = [&](int error) {
+    ::close(fd);
+    ::unlink(temp.c_str());
+    return cannot(error);
+  };
+  const std::string text = toJson(plan).dump(2) + "\n";
+  for (std::size_t done = 0; done < text.size();) {
+    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return failed(errno);
+    done += static_cast<std::size_t>(n);
   }
-  std::error_code ec;
-  fs::rename(temp, target, ec);
-  if (ec) {
-    std::error_code ignored;
-    fs::remove(temp, ignored);
-    return fail("cannot write the plan to " + path + ": " + ec.message());
+  if (::fchmod(fd, 0644) != 0) return failed(errno);
+  if (::close(fd) != 0) {
+    int error = errno;
+    ::unlink(temp.c_str());
+    return cannot(error);
+  }
+  if (std::rename(temp.c_str(), path.c_str()) != 0) {
+    int error = errno;
+    ::unlink(temp.c_str());
+    return cannot(error);
   }
   return Ok{};
 }
