@@ -10,6 +10,35 @@ namespace {
 /// The API's list pages are followed at most this often, in case a server loops.
 constexpr int kMaxPages = 10000;
 
+bool endsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+/// `message` with `next` appended after "; ", without a full stop in between.
+std::string withHint(std::string message, const std::string& next) {
+  if (!message.empty() && message.back() == '.') message.pop_back();
+  return message + "; " + next;
+}
+
+/// An error answer of the API, with the next step for the refusals a user can act on.
+ApiError apiError(const std::string& method, const std::string& url, const HttpResponse& res,
+                  AuthMethod auth) {
+  ApiError e = httpError(method, url, res);
+  if (res.status == 401 && auth == AuthMethod::AccessToken) {
+    e.message = withHint(e.message,
+                         "PINGONE_API_ACCESS_TOKEN was refused (expired or invalid): get a new "
+                         "one, or unset it to use client credentials");
+  } else if (res.status == 403 && e.code == "ACCESS_FAILED" && !endsWith(url, "/secret")) {
+    // (A worker reading its own secret is refused for that reason alone.)
+    e.message = withHint(e.message,
+                         "check the environment id (manifest `environment:` or "
+                         "PINGONE_ENVIRONMENT_ID) and that the worker application has the Client "
+                         "Application Developer (or Environment Admin) role on that environment");
+  }
+  return e;
+}
+
 ApiError decodeError(const std::string& method, const std::string& url, const std::string& why) {
   return ApiError{ApiError::Kind::Decode, 0, "", describeRequest(method, url) + " -> " + why};
 }
@@ -112,7 +141,9 @@ class Client final : public Api {
       if (!answer) return fail(answer.error());
       const HttpResponse& res = *answer;
       if (res.status == 401 && round == 0 && tokens_->invalidate(*token)) continue;
-      if (res.status >= 400 || res.status < 200) return fail(httpError(method, url, res));
+      if (res.status >= 400 || res.status < 200) {
+        return fail(apiError(method, url, res, connection_->method));
+      }
       if (res.body.empty()) return Json();
       Json j = Json::parse(res.body, nullptr, false);
       if (j.is_discarded()) return fail(decodeError(method, url, "the answer is not JSON"));

@@ -51,6 +51,7 @@ bool RetryPolicy::retryable(const AttemptOutcome& outcome) {
 std::optional<Millis> RetryPolicy::nextDelay(const AttemptOutcome& outcome, int attempt,
                                              Millis elapsed, TimePoint now) const {
   if (!retryable(outcome) || attempt >= kMaxAttempts) return std::nullopt;
+  if (outcome.unreachable && attempt >= kMaxUnreachableAttempts) return std::nullopt;
   std::optional<Millis> delay;
   if (waitsForRetryAfter(outcome.status) && !outcome.retryAfter.empty()) {
     delay = parseRetryAfter(outcome.retryAfter, now);

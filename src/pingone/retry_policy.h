@@ -11,20 +11,25 @@ namespace pingplan::pingone {
 
 /// What one attempt came to, as far as retrying is concerned.
 struct AttemptOutcome {
-  int status = 0;          // HTTP status; 0 when no answer came
-  std::string retryAfter;  // the Retry-After header, if any
-  std::string errorCode;   // the P1Error `code` of an error body, if any
-  bool mayResend = false;  // no answer, and re-sending is safe (not sent, or idempotent)
+  int status = 0;            // HTTP status; 0 when no answer came
+  std::string retryAfter;    // the Retry-After header, if any
+  std::string errorCode;     // the P1Error `code` of an error body, if any
+  bool mayResend = false;    // no answer, and re-sending is safe (not sent, or idempotent)
+  bool unreachable = false;  // nothing reached the server: DNS failed or connection refused
 };
 
 /// PingOne's SDK policy: 429/501/503 wait for Retry-After (seconds or an HTTP-date, at most
 /// 30 s), 408/500/502/504 and bodies with code UNEXPECTED_ERROR back off exponentially
 /// (2^n s + up to 100 ms jitter, at most 30 s); at most 10 attempts and 5 minutes in all.
+/// An unreachable host (DNS failure, connection refused) fails fast: at most 3 attempts,
+/// 1 s then 2 s apart (plus jitter), since a wrong host name or a missing network rarely
+/// heals within minutes.
 class RetryPolicy {
  public:
   using Millis = std::chrono::milliseconds;
   using TimePoint = std::chrono::system_clock::time_point;
   static constexpr int kMaxAttempts = 10;
+  static constexpr int kMaxUnreachableAttempts = 3;
   static constexpr std::chrono::seconds kMaxDelay{30};
   static constexpr Millis kMaxJitter{100};
   static constexpr std::chrono::seconds kMaxTotal{300};

@@ -8,10 +8,18 @@ namespace {
 
 using Millis = std::chrono::milliseconds;
 
-ApiError transportFailure(const HttpRequest& request, const TransportError& error) {
+std::string attempts(int n) { return std::to_string(n) + (n == 1 ? " attempt" : " attempts"); }
+
+ApiError transportFailure(const HttpRequest& request, const TransportError& error, int attempt) {
   ApiError out;
   std::string what = describeRequest(request.method, request.url);
-  if (error.kind == TransportError::Kind::NoAnswer && !request.idempotent) {
+  if (error.kind == TransportError::Kind::NotSent) {
+    out.kind = ApiError::Kind::Network;
+    out.message = what + " -> could not reach " + hostOfUrl(request.url) + " (" + error.message +
+                  ") after " + attempts(attempt) +
+                  "; check PINGONE_AUTH_SERVICE_HOSTNAME, PINGONE_API_SERVICE_HOSTNAME, "
+                  "PINGONE_REGION_CODE and the network";
+  } else if (error.kind == TransportError::Kind::NoAnswer && !request.idempotent) {
     out.kind = ApiError::Kind::UnknownOutcome;
     out.message = what + " -> no answer (" + error.message +
                   "): the request may have been applied; look before trying again";
@@ -53,6 +61,7 @@ Result<HttpResponse, ApiError> Sender::send(const HttpRequest& request) const {
       line += std::to_string(result->status);
     } else {
       const auto kind = result.error().kind;
+      outcome.unreachable = kind == TransportError::Kind::NotSent;
       outcome.mayResend = kind == TransportError::Kind::NotSent ||
                           (kind == TransportError::Kind::NoAnswer && request.idempotent);
       line += "failed (" + result.error().message + ")";
@@ -64,7 +73,7 @@ Result<HttpResponse, ApiError> Sender::send(const HttpRequest& request) const {
     auto delay = policy_.nextDelay(outcome, attempt, elapsed, clock_->now());
     if (!delay) {
       if (result.ok()) return std::move(result).value();
-      return fail(transportFailure(request, result.error()));
+      return fail(transportFailure(request, result.error(), attempt));
     }
     clock_->sleepFor(*delay);
   }

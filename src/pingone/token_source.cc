@@ -1,6 +1,7 @@
 #include "pingone/token_source.h"
 
 #include <mutex>
+#include <optional>
 
 #include "pingone/base64.h"
 #include "pingone/error_format.h"
@@ -48,9 +49,15 @@ class EndpointTokenSource final : public TokenSource {
   ApiResult<std::string> token() override {
     std::lock_guard<std::mutex> lock(mutex_);
     if (!token_.empty() && sender_->clock().now() < renewAt_) return token_;
+    // A failed fetch already went through the retry policy; callers that waited for it
+    // (parallel reads) get its answer instead of starting their own round of attempts.
+    if (failure_) return fail(*failure_);
     token_.clear();
     auto fetched = fetch();
-    if (!fetched) return fail(fetched.error());
+    if (!fetched) {
+      failure_ = fetched.error();
+      return fail(fetched.error());
+    }
     return token_;
   }
 
@@ -118,9 +125,10 @@ class EndpointTokenSource final : public TokenSource {
     auto started = sender_->clock().now();
     auto answer = sender_->send(*req);
     if (!answer) {
+      // The sender's message starts with the URL already: name only the method here.
       ApiError e = answer.error();
       e.kind = e.kind == ApiError::Kind::Config ? e.kind : ApiError::Kind::Network;
-      e.message = where + " failed: " + e.message;
+      e.message = "token request (" + method + ") failed: " + e.message;
       return fail(e);
     }
     const HttpResponse& res = *answer;
@@ -131,6 +139,7 @@ class EndpointTokenSource final : public TokenSource {
       if (!e.code.empty()) said += " " + e.code;
       auto colon = e.message.find(": ", e.message.find(" -> "));
       if (colon != std::string::npos) said += e.message.substr(colon);
+      if (!said.empty() && said.back() == '.') said.pop_back();  // no ".;" before the hint
       e.message = where + " was refused: " + said + "; " + hint(connection_->method);
       return fail(e);
     }
@@ -156,6 +165,7 @@ class EndpointTokenSource final : public TokenSource {
   std::shared_ptr<const Sender> sender_;
   std::mutex mutex_;
   std::string token_;
+  std::optional<ApiError> failure_;  // the first failed fetch: credentials do not change
   Clock::TimePoint renewAt_{};
 };
 

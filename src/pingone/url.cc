@@ -129,6 +129,15 @@ bool urlAllowed(const std::string& url) {
   return parts->scheme == "http" && isLoopbackHost(hostOf(parts->authority));
 }
 
+std::string hostOfUrl(const std::string& url) {
+  auto parts = split(url);
+  if (!parts) return "";
+  std::string authority = parts->authority;
+  auto at = authority.rfind('@');
+  if (at != std::string::npos) authority = authority.substr(at + 1);
+  return authority;
+}
+
 std::string redactUrl(const std::string& url) {
   auto parts = split(url);
   if (!parts) return url;

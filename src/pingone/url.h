@@ -25,6 +25,9 @@ Result<std::string, std::string> serviceBaseUrl(const std::string& value);
 /// Whether a URL may be used at all: https anywhere, http only to loopback.
 bool urlAllowed(const std::string& url);
 
+/// The host[:port] of a URL, without user info ("" when it is not a URL).
+std::string hostOfUrl(const std::string& url);
+
 /// The URL without user info, and with the values of secret-looking query parameters
 /// (token, secret, assertion, password, code) replaced by "REDACTED".
 std::string redactUrl(const std::string& url);

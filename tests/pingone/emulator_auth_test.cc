@@ -95,10 +95,40 @@ TEST_F(AuthAgainstEmulator, ARefusedSecretSaysWhatToCheck) {
   EXPECT_EQ(message(apps.error()),
             "token request (client_secret_basic, POST " + emulator.baseUrl() + "/" +
                 emulator.environmentId() +
-                "/as/token) was refused: 401 invalid_client: Invalid client credentials.; check "
+                "/as/token) was refused: 401 invalid_client: Invalid client credentials; check "
                 "PINGONE_CLIENT_ID and PINGONE_CLIENT_SECRET, and that the worker application's "
                 "token endpoint auth method is CLIENT_SECRET_BASIC (else set "
                 "PINGONE_TOKEN_AUTH_METHOD to match)");
+}
+
+TEST_F(AuthAgainstEmulator, AnEnvironmentTheWorkerCannotAccessSaysWhatToCheck) {
+  auto api = client({}, "0a1b2c3d-4e5f-6789-abcd-ef0123456789");  // the manifest's environment
+  auto resources = api->list(Collection::Resources, "");
+  ASSERT_FALSE(resources.ok());
+  EXPECT_EQ(resources.error().status, 403);
+  EXPECT_EQ(message(resources.error()),
+            "GET /resources -> 403 ACCESS_FAILED: environment: The token does not grant access to "
+            "this environment; check the environment id (manifest `environment:` or "
+            "PINGONE_ENVIRONMENT_ID) and that the worker application has the Client Application "
+            "Developer (or Environment Admin) role on that environment");
+}
+
+TEST_F(AuthAgainstEmulator, ARefusedAccessTokenSaysToGetANewOne) {
+  watch.secret("not-a-token");
+  auto api = client({{"PINGONE_API_ACCESS_TOKEN", "not-a-token"},
+                     {"PINGONE_CLIENT_ID", ""},
+                     {"PINGONE_CLIENT_SECRET", ""}});
+  auto apps = api->list(Collection::Applications, "");
+  ASSERT_FALSE(apps.ok());
+  EXPECT_EQ(apps.error().status, 401);
+  std::string text = message(apps.error());
+  const std::string next =
+      "; PINGONE_API_ACCESS_TOKEN was refused (expired or invalid): get a new one, or unset it "
+      "to use client credentials";
+  ASSERT_GE(text.size(), next.size());
+  EXPECT_EQ(text.rfind("GET /applications -> 401 ACCESS_FAILED", 0), 0u) << text;
+  EXPECT_EQ(text.substr(text.size() - next.size()), next) << text;
+  EXPECT_EQ(count("POST", "/as/token"), 0);
 }
 
 TEST_F(AuthAgainstEmulator, AnAssertionFromAnUnregisteredKeyIsRefused) {

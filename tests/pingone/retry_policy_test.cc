@@ -66,6 +66,19 @@ TEST(RetryPolicy, StopsAfterTenAttempts) {
   EXPECT_FALSE(policy.nextDelay(status(503), 10, milliseconds(0), kNow).has_value());
 }
 
+TEST(RetryPolicy, AnUnreachableHostGetsThreeAttemptsOneAndTwoSecondsApart) {
+  RetryPolicy policy = noJitter();
+  AttemptOutcome o;
+  o.mayResend = true;
+  o.unreachable = true;
+  EXPECT_EQ(policy.nextDelay(o, 1, milliseconds(0), kNow), milliseconds(1000));
+  EXPECT_EQ(policy.nextDelay(o, 2, milliseconds(1000), kNow), milliseconds(2000));
+  EXPECT_EQ(policy.nextDelay(o, 3, milliseconds(3000), kNow), std::nullopt);
+  // An answer that was lost on the way is still given the full ten attempts.
+  o.unreachable = false;
+  EXPECT_TRUE(policy.nextDelay(o, 3, milliseconds(3000), kNow).has_value());
+}
+
 TEST(RetryPolicy, StopsWhenTheTotalTimeWouldBeExceeded) {
   RetryPolicy policy = noJitter();
   EXPECT_TRUE(policy.nextDelay(status(503), 3, milliseconds(290'000), kNow).has_value());
@@ -172,6 +185,26 @@ TEST_F(SenderFixture, ACreateThatNeverLeftIsRetried) {
   auto answer = sender.send(request("POST", false));
   ASSERT_TRUE(answer.ok());
   EXPECT_EQ(transport->requests().size(), 2u);
+}
+
+TEST_F(SenderFixture, AnUnreachableHostFailsAfterThreeAttemptsAndSaysWhatToCheck) {
+  for (int i = 0; i < 10; ++i) {
+    transport->then([](const HttpRequest&) -> HttpResult {
+      return fail(TransportError{TransportError::Kind::NotSent, "Couldn't connect to server"});
+    });
+  }
+  HttpRequest r = request("GET");
+  r.url = "https://user@auth.example.com:8443/env-1/as/token";
+  auto answer = sender.send(r);
+  ASSERT_FALSE(answer.ok());
+  EXPECT_EQ(answer.error().kind, ApiError::Kind::Network);
+  EXPECT_EQ(answer.error().message,
+            "GET https://auth.example.com:8443/env-1/as/token -> could not reach "
+            "auth.example.com:8443 (Couldn't connect to server) after 3 attempts; check "
+            "PINGONE_AUTH_SERVICE_HOSTNAME, PINGONE_API_SERVICE_HOSTNAME, PINGONE_REGION_CODE and "
+            "the network");
+  EXPECT_EQ(transport->requests().size(), 3u);
+  EXPECT_EQ(clock->sleeps(), (std::vector<milliseconds>{milliseconds(1000), milliseconds(2000)}));
 }
 
 TEST_F(SenderFixture, AnUnansweredPutIsRetried) {

@@ -9,6 +9,7 @@
 #include "key_files.h"
 #include "pingone/base64.h"
 #include "pingone/client.h"
+#include "pingone/reader.h"
 
 namespace pingplan::pingone {
 namespace {
@@ -158,7 +159,7 @@ TEST_F(Tokens, ARefusedTokenRequestSaysWhichMethodWhereAndWhat) {
   EXPECT_EQ(
       token.error().message,
       "token request (client_secret_basic, POST https://auth.pingone.com/worker-env/as/token) "
-      "was refused: 401 invalid_client: Invalid client credentials.; check PINGONE_CLIENT_ID "
+      "was refused: 401 invalid_client: Invalid client credentials; check PINGONE_CLIENT_ID "
       "and PINGONE_CLIENT_SECRET, and that the worker application's token endpoint auth "
       "method is CLIENT_SECRET_BASIC (else set PINGONE_TOKEN_AUTH_METHOD to match)");
 }
@@ -169,6 +170,31 @@ TEST_F(Tokens, TheTokenEndpointIsRetriedLikeTheApi) {
   auto token = source(connection(AuthMethod::ClientSecretBasic))->token();
   ASSERT_TRUE(token.ok());
   EXPECT_EQ(clock->sleeps(), (std::vector<std::chrono::milliseconds>{std::chrono::seconds(4)}));
+}
+
+TEST_F(Tokens, AnUnreachableTokenEndpointIsTriedInOneRoundForAllReaders) {
+  for (int i = 0; i < 20; ++i) {
+    transport->then([](const HttpRequest&) -> HttpResult {
+      return fail(TransportError{TransportError::Kind::NotSent, "Couldn't resolve host name"});
+    });
+  }
+  auto api =
+      makeClient(connection(AuthMethod::ClientSecretBasic), ClientOptions{8, watch.sink(), clock},
+                 transport, RetryPolicy([] { return std::chrono::milliseconds(0); }));
+  // Resources and applications are read in parallel: both wait for the one token request.
+  auto live = readLiveState(*api, 8);
+  ASSERT_FALSE(live.ok());
+  watch.add(live.error().message);
+  EXPECT_EQ(live.error().kind, ApiError::Kind::Network);
+  EXPECT_EQ(live.error().message,
+            "token request (client_secret_basic) failed: POST "
+            "https://auth.pingone.com/worker-env/as/token -> could not reach auth.pingone.com "
+            "(Couldn't resolve host name) after 3 attempts; check PINGONE_AUTH_SERVICE_HOSTNAME, "
+            "PINGONE_API_SERVICE_HOSTNAME, PINGONE_REGION_CODE and the network");
+  EXPECT_EQ(transport->requests().size(), 3u);
+  // A later call does not start another round either.
+  EXPECT_FALSE(api->list(Collection::Resources, "").ok());
+  EXPECT_EQ(transport->requests().size(), 3u);
 }
 
 TEST_F(Tokens, TheApiRenewsTheTokenOnceAfterA401) {
@@ -213,6 +239,10 @@ TEST_F(Tokens, AStaticTokenIsUsedAsIsAndNotRenewed) {
   ASSERT_FALSE(got.ok());
   ASSERT_EQ(transport->requests().size(), 1u);
   EXPECT_EQ(header(transport->requests()[0], "Authorization"), "Bearer static-token");
+  watch.add(got.error().message);
+  EXPECT_EQ(got.error().message,
+            "GET /resources -> 401 ACCESS_FAILED: expired; PINGONE_API_ACCESS_TOKEN was refused "
+            "(expired or invalid): get a new one, or unset it to use client credentials");
 }
 
 TEST_F(Tokens, PagingRefusesANextLinkToAnotherHost) {
