@@ -66,6 +66,17 @@ void renderChange(std::string& out, const plan::Change& c) {
   out += fence + "diff\n" + body + fence + "\n\n</details>\n";
 }
 
+/// "1 object", "5 objects".
+std::string objects(int n) { return std::to_string(n) + (n == 1 ? " object" : " objects"); }
+
+/// "replaces 1 object and deletes 5 objects", leaving out a count of zero.
+std::string destructiveWords(const plan::Summary& s) {
+  std::string words;
+  if (s.replace > 0) words = "replaces " + objects(s.replace);
+  if (s.destroy > 0) words += (words.empty() ? "" : " and ") + ("deletes " + objects(s.destroy));
+  return words;
+}
+
 }  // namespace
 
 std::string renderMarkdown(const plan::Plan& plan) {
@@ -77,10 +88,10 @@ std::string renderMarkdown(const plan::Plan& plan) {
   out += "| :pencil2: update | " + std::to_string(s.update) + " |\n";
   out += "| :recycle: replace | " + std::to_string(s.replace) + " |\n";
   out += "| :x: delete | " + std::to_string(s.destroy) + " |\n\n";
-  if (s.replace + s.destroy > 0) {
-    out += "> :warning: **This plan replaces " + std::to_string(s.replace) + " and deletes " +
-           std::to_string(s.destroy) +
-           " objects.** Review the destructive changes below before merging.\n\n";
+  const bool split = s.replace + s.destroy > 0;
+  if (split) {
+    out += "> :warning: **This plan " + destructiveWords(s) +
+           ".** Review the destructive changes below before merging.\n\n";
     out += "#### Destructive changes\n\n";
     for (const auto& c : plan.changes) {
       if (destructive(c)) renderChange(out, c);
@@ -88,7 +99,8 @@ std::string renderMarkdown(const plan::Plan& plan) {
     out += "\n";
   }
   if (s.create + s.update > 0) {
-    out += "#### Other changes\n\n";
+    // Headings only split destructive changes from the others.
+    if (split) out += "#### Other changes\n\n";
     for (const auto& c : plan.changes) {
       if (!destructive(c)) renderChange(out, c);
     }
