@@ -212,7 +212,12 @@ TEST_F(EndToEnd, RefusesAStaleSavedPlan) {
   emulator.clearRequests();
   RunResult stale = run({"apply", saved});
   EXPECT_EQ(stale.exitCode, 1) << stale.out << stale.err;
-  EXPECT_TRUE(has(stale.err, "scope:Orchestration API/orchestration:admin was modified"))
+  EXPECT_TRUE(has(stale.err,
+                  "since the plan was made, scope \"orchestration:admin\" of resource "
+                  "\"Orchestration API\" was modified (id "))
+      << stale.err;
+  EXPECT_TRUE(
+      has(stale.err, "make a new plan from your manifest: pingplan plan MANIFEST --out " + saved))
       << stale.err;
   EXPECT_EQ(emulator.writeCount(), 0);
 

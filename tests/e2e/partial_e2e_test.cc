@@ -47,7 +47,14 @@ TEST_F(EndToEnd, ApplyThatFailsPartwayExitsThreeAndSaysWhat) {
       << apply.out;
   EXPECT_TRUE(has(apply.out, "Not applied:\n  ! scope Orchestration API/extra:read: failed: "))
       << apply.out;
-  EXPECT_TRUE(has(apply.err, "Running `pingplan apply` again finishes the job")) << apply.err;
+  EXPECT_TRUE(has(apply.err,
+                  "1 change failed; the environment was changed partway. The saved "
+                  "plan " +
+                      saved +
+                      " is now out of date: once the cause is fixed, "
+                      "plan again and apply the manifest (or save a new plan)"))
+      << apply.err;
+  EXPECT_FALSE(has(apply.err, "Running `pingplan apply")) << apply.err;
   EXPECT_EQ(api.countNamed("/resources/" + rid + "/scopes", "scopes", "orchestration:read"), 1);
   EXPECT_EQ(api.countNamed("/resources/" + rid + "/scopes", "scopes", "extra:read"), 1);
 }
