@@ -17,6 +17,6 @@ grep -rlnE '#include "(cli|render|apply|diff|plan|manifest|pingone|model|util)/'
   fail "emulator/ shares no code with src/"
 grep -rlnE '#include "(cli|apply|manifest|pingone)/' src/diff src/plan src/model src/render &&
   fail "diff, plan, model and render depend on nothing above them"
-grep -rlnE 'std::(cout|cerr)|printf\(|exit\(' src --include=*.cc | grep -v '^src/cli/' &&
+grep -rlnE 'std::(cout|cerr)|(^|[^a-z_])(printf|exit)\(' src --include=*.cc | grep -v '^src/cli/' &&
   fail "only src/cli/ prints or exits"
 exit $status
