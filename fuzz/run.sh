@@ -10,7 +10,9 @@
 #
 # The build it makes (and needs: clang with libclang-rt, e.g. clang-14 + libclang-rt-14-dev):
 #   CXX=clang++-14 cmake -S . -B build-fuzz -DPINGPLAN_FUZZ=ON -DPINGPLAN_TESTS=OFF \
-#     -DPINGPLAN_SANITIZE=address,undefined -DPINGPLAN_WERROR=ON
+#     -DPINGPLAN_SANITIZE=address,undefined
+#   (no -Werror here: clang warns differently from gcc, and the gcc builds already hold the
+#   warnings to zero)
 #   cmake --build build-fuzz --target fuzz_manifest fuzz_decode fuzz_emulator
 # The libraries under test get -fsanitize=fuzzer-no-link from fuzz/CMakeLists.txt.
 set -euo pipefail
@@ -28,7 +30,7 @@ jobs="${JOBS:-2}"
 
 if [ ! -f "$build/CMakeCache.txt" ]; then
   CXX="$cxx" cmake -S "$root" -B "$build" -DPINGPLAN_FUZZ=ON -DPINGPLAN_TESTS=OFF \
-    -DPINGPLAN_SANITIZE=address,undefined -DPINGPLAN_WERROR=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    -DPINGPLAN_SANITIZE=address,undefined -DCMAKE_BUILD_TYPE=RelWithDebInfo
 fi
 cmake --build "$build" -j "$jobs" --target "${targets[@]}"
 
