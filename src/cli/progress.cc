@@ -3,28 +3,15 @@
 #include <ostream>
 
 #include "apply/describe.h"
+#include "render/fields.h"
 
 namespace pingplan::cli {
-
-const char* actionSymbol(plan::Action action) {
-  switch (action) {
-    case plan::Action::Create:
-      return "+";
-    case plan::Action::Update:
-      return "~";
-    case plan::Action::Replace:
-      return "-/+";
-    case plan::Action::Delete:
-      return "-";
-  }
-  return "?";
-}
 
 std::string outcomeLine(const plan::Change& change, const apply::ChangeResult& result) {
   std::string what = apply::describe(change);
   switch (result.outcome) {
     case apply::Outcome::Applied:
-      return std::string(actionSymbol(change.action)) + " " + what + ": " +
+      return std::string(render::symbol(change.action)) + " " + what + ": " +
              apply::pastTense(change.action);
     case apply::Outcome::Failed:
       return "! " + what + ": failed: " + result.message;

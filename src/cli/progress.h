@@ -18,9 +18,6 @@ class ProgressPrinter : public apply::Observer {
   bool color_;
 };
 
-/// "+", "~", "-/+" or "-".
-const char* actionSymbol(plan::Action action);
-
 /// The line for a change and its outcome, without colour and indentation.
 std::string outcomeLine(const plan::Change& change, const apply::ChangeResult& result);
 
