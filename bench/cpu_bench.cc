@@ -10,10 +10,13 @@
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 #include <unistd.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 
 #include "diff/diff.h"
@@ -224,6 +227,41 @@ void BM_LoadValidate(benchmark::State& state) {
   report(state);
 }
 
+/// Receives yaml-cpp's parse events and does nothing with them.
+class IgnoreEvents : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
+// The floor under BM_LoadValidate: yaml-cpp parsing the same text with a handler that does
+// nothing. No loader of pingplan's can be faster than this while it uses yaml-cpp.
+void BM_YamlCppParseOnly(benchmark::State& state) {
+  std::ifstream file(manifestFile().path());
+  std::stringstream buffer;
+  buffer << file.rdbuf();
+  const std::string text = buffer.str();
+  for (auto _ : state) {
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    IgnoreEvents ignore;
+    while (parser.HandleNextDocument(ignore)) {
+    }
+  }
+  state.counters["bytes"] = static_cast<double>(text.size());
+  report(state);
+}
+
 void diffOnly(benchmark::State& state, bool equal) {
   DesiredState desired = loadOrDie(state);
   LiveState live = equal ? equalLive(desired) : builtIns();
@@ -252,6 +290,7 @@ void BM_DiffEmpty(benchmark::State& state) { diffOnly(state, false); }
 void BM_LoadValidateDiffEqual(benchmark::State& state) { loadValidateDiff(state, true); }
 void BM_LoadValidateDiffEmpty(benchmark::State& state) { loadValidateDiff(state, false); }
 
+BENCHMARK(BM_YamlCppParseOnly)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_LoadValidate)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DiffEqual)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DiffEmpty)->Unit(benchmark::kMillisecond);

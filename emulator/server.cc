@@ -52,7 +52,8 @@ void Emulator::configure() {
   // cpp-httplib sends headers and body in separate writes; without TCP_NODELAY, Nagle and
   // delayed ACKs add ~40 ms to every keep-alive answer. Accepted sockets inherit the option
   // from the listening socket on Linux.
-  server_.set_socket_options([](socket_t sock) {
+  server_.set_socket_options([this](socket_t sock) {
+    listenSocket_ = sock;
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
@@ -102,6 +103,16 @@ int Emulator::bind(int port) {
   int bound = port == 0 ? server_.bind_to_any_port("127.0.0.1")
                         : (server_.bind_to_port("127.0.0.1", port) ? port : -1);
   if (bound < 0) return -1;
+  // Debian's cpp-httplib is a compiled library that listens with a backlog of 5: eight
+  // clients connecting at once overflowed it, the kernel dropped their handshake and each
+  // waited the 1 s SYN-ACK retransmit (bench/README.md). listen() again raises the backlog.
+  int accepting = 0;
+  socklen_t length = sizeof accepting;
+  if (listenSocket_ >= 0 &&
+      getsockopt(listenSocket_, SOL_SOCKET, SO_ACCEPTCONN, &accepting, &length) == 0 &&
+      accepting == 1) {
+    ::listen(listenSocket_, SOMAXCONN);
+  }
   setPort(bound);
   return bound;
 }

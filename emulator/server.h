@@ -97,6 +97,7 @@ class Emulator {
   SigningKey key_;
   httplib::Server server_;
   int port_ = -1;
+  int listenSocket_ = -1;  // seen by the socket-options hook before bind()
 };
 
 }  // namespace emulator
