@@ -1,11 +1,5 @@
 // pingplan export [--out FILE] [--environment ID]
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <iostream>
 #include <memory>
 
@@ -13,6 +7,7 @@
 #include "cli/exportable.h"
 #include "cli/session.h"
 #include "manifest/writer.h"
+#include "util/atomic_file.h"
 #include "util/result.h"
 
 namespace pingplan::cli {
@@ -22,44 +17,6 @@ struct ExportArgs {
   std::string out;
   std::string environment;
 };
-
-/// Writes `text` to `path` through a temporary file in the same folder and a rename. The
-/// error names `path` and the reason, never the temporary file.
-Status<std::string> writeText(const std::string& path, const std::string& text) {
-  auto cannot = [&](int error) {
-    return fail("cannot write " + path + ": " + std::strerror(error));
-  };
-  struct stat st {};
-  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return cannot(EISDIR);
-  auto slash = path.rfind('/');
-  std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
-  std::string temp = dir + "/.pingplan-export-XXXXXX";
-  int fd = ::mkstemp(temp.data());
-  if (fd < 0) return cannot(errno);
-  auto failed = [&](int error) {
-    ::close(fd);
-    ::unlink(temp.c_str());
-    return cannot(error);
-  };
-  for (std::size_t done = 0; done < text.size();) {
-    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return failed(errno);
-    done += static_cast<std::size_t>(n);
-  }
-  if (::fchmod(fd, 0644) != 0 || ::fsync(fd) != 0) return failed(errno);
-  if (::close(fd) != 0) {
-    int error = errno;
-    ::unlink(temp.c_str());
-    return cannot(error);
-  }
-  if (std::rename(temp.c_str(), path.c_str()) != 0) {
-    int error = errno;
-    ::unlink(temp.c_str());
-    return cannot(error);
-  }
-  return Ok{};
-}
 
 int runExport(const ExportArgs& args, const GlobalOptions& global) {
   auto api = openApi(args.environment, global, "export");
@@ -76,9 +33,9 @@ int runExport(const ExportArgs& args, const GlobalOptions& global) {
     std::cout << text << std::flush;
     return kOk;
   }
-  auto written = writeText(args.out, text);
+  auto written = writeFileAtomically(args.out, text, 0644);
   if (!written.ok()) {
-    printError("export", written.error());
+    printError("export", "cannot write " + args.out + ": " + written.error());
     return kError;
   }
   std::cerr << "Wrote the manifest of environment " << api->environmentId() << " to " << args.out

@@ -1,16 +1,10 @@
 #include "plan/plan_file.h"
 
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <fstream>
 #include <sstream>
 
 #include "model/json.h"
+#include "util/atomic_file.h"
 
 namespace pingplan::plan {
 namespace {
@@ -130,40 +124,8 @@ bool looksLikeSavedPlan(const std::string& text) {
 }
 
 Status<std::string> writePlanFile(const std::string& path, const Plan& plan) {
-  // The error names the path the user gave and the reason, never the temporary file.
-  auto cannot = [&](int error) {
-    return fail("cannot write the plan to " + path + ": " + std::strerror(error));
-  };
-  struct stat st {};
-  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return cannot(EISDIR);
-  auto slash = path.rfind('/');
-  std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
-  std::string temp = dir + "/.pingplan-plan-XXXXXX";
-  int fd = ::mkstemp(temp.data());
-  if (fd < 0) return cannot(errno);
-  auto failed = [&](int error) {
-    ::close(fd);
-    ::unlink(temp.c_str());
-    return cannot(error);
-  };
-  const std::string text = toJson(plan).dump(2) + "\n";
-  for (std::size_t done = 0; done < text.size();) {
-    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return failed(errno);
-    done += static_cast<std::size_t>(n);
-  }
-  if (::fchmod(fd, 0644) != 0) return failed(errno);
-  if (::close(fd) != 0) {
-    int error = errno;
-    ::unlink(temp.c_str());
-    return cannot(error);
-  }
-  if (std::rename(temp.c_str(), path.c_str()) != 0) {
-    int error = errno;
-    ::unlink(temp.c_str());
-    return cannot(error);
-  }
+  auto written = writeFileAtomically(path, toJson(plan).dump(2) + "\n", 0644);
+  if (!written) return fail("cannot write the plan to " + path + ": " + written.error());
   return Ok{};
 }
 

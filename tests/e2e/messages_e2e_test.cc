@@ -70,10 +70,11 @@ TEST_F(EndToEnd, UnwritableCredentialsFileIsRefusedBeforeAnyWrite) {
   EXPECT_EQ(emulator.writeCount(), 0);
 }
 
-// Given a credentials file that passes the check but cannot be written after the writes (a
-// name too long for its temporary file), then apply exits 3 and says how to get a secret.
+// Given a credentials file that passes the check but cannot be written after the writes (its
+// folder takes a file, but its own name is longer than the file system's 255 bytes), then
+// apply exits 3 and says how to get a secret.
 TEST_F(EndToEnd, CredentialsLostAfterTheWritesExitThree) {
-  std::string creds = scratch.file(std::string(250, 'c'));
+  std::string creds = scratch.file(std::string(256, 'c'));
   RunResult apply = run({"apply", example(), "--auto-approve", "--credentials-out", creds});
   EXPECT_EQ(apply.exitCode, 3) << apply.out << apply.err;
   EXPECT_FALSE(has(apply.out, "Apply complete!")) << apply.out;
@@ -86,7 +87,12 @@ TEST_F(EndToEnd, CredentialsLostAfterTheWritesExitThree) {
                                  id + ") was created, but"))
       << apply.err;
   EXPECT_TRUE(has(apply.err, "rotating it in the PingOne console or with the API")) << apply.err;
-  EXPECT_FALSE(std::filesystem::exists(creds));
+  std::error_code tooLong;
+  EXPECT_FALSE(std::filesystem::exists(creds, tooLong));
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(scratch.file("")),
+                          std::filesystem::directory_iterator()),
+            2)  // .stdout and .stderr: no temporary file left behind
+      << "scratch folder";
 }
 
 // Given two live apps of one name, when the environment is exported or planned, then both
