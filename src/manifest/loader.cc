@@ -15,28 +15,11 @@
 #include "manifest/references.h"
 #include "manifest/substitution.h"
 #include "manifest/vocabulary.h"
+#include "model/ids.h"
 
 namespace pingplan::manifest {
 
 namespace {
-
-/// PingOne's id format: 8-4-4-4-12 hexadecimal digits, either case.
-bool isEnvironmentId(const std::string& value) {
-  static const std::size_t kGroups[] = {8, 4, 4, 4, 12};
-  std::size_t pos = 0;
-  for (std::size_t group : kGroups) {
-    if (pos > 0) {
-      if (pos >= value.size() || value[pos] != '-') return false;
-      ++pos;
-    }
-    for (std::size_t i = 0; i < group; ++i, ++pos) {
-      if (pos >= value.size() || !std::isxdigit(static_cast<unsigned char>(value[pos]))) {
-        return false;
-      }
-    }
-  }
-  return pos == value.size();
-}
 
 void decodeTop(const YamlNode& root, model::DesiredState& state, Diagnostics& diagnostics) {
   if (root.isNull()) {
@@ -54,7 +37,7 @@ void decodeTop(const YamlNode& root, model::DesiredState& state, Diagnostics& di
   }
   state.environmentId = top.string("environment").value_or("");
   const YamlNode* environment = top.find("environment");
-  if (environment && !state.environmentId.empty() && !isEnvironmentId(state.environmentId)) {
+  if (environment && !state.environmentId.empty() && !model::isPingOneId(state.environmentId)) {
     diagnostics.add(environment->at,
                     "environment \"" + state.environmentId +
                         "\" is not a PingOne environment id, which looks like "

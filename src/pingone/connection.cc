@@ -8,6 +8,7 @@
 #include <sstream>
 #include <vector>
 
+#include "model/ids.h"
 #include "pingone/connection_settings.h"
 #include "pingone/url.h"
 #include "util/suggest.h"
@@ -26,11 +27,6 @@ std::string lower(std::string s) {
 }
 
 /// Ids go into URL paths: letters, digits and '-' only.
-bool validId(const std::string& id) {
-  return !id.empty() && std::all_of(id.begin(), id.end(),
-                                    [](unsigned char c) { return std::isalnum(c) || c == '-'; });
-}
-
 std::string unknownValue(const std::string& variable, const std::string& value,
                          const std::vector<std::string>& allowed) {
   std::string list;
@@ -104,11 +100,11 @@ ApiResult<std::shared_ptr<const Connection>> connectionFromEnvironment(
   // Environments.
   c->workerEnvironmentId = get("PINGONE_ENVIRONMENT_ID");
   c->environmentId = targetEnvironment.empty() ? c->workerEnvironmentId : targetEnvironment;
-  if (!c->workerEnvironmentId.empty() && !validId(c->workerEnvironmentId)) {
+  if (!c->workerEnvironmentId.empty() && !model::isPingOneId(c->workerEnvironmentId)) {
     return fail(configError("PINGONE_ENVIRONMENT_ID is \"" + c->workerEnvironmentId +
                             "\"; it must be an environment id (a UUID)"));
   }
-  if (!targetEnvironment.empty() && !validId(targetEnvironment)) {
+  if (!targetEnvironment.empty() && !model::isPingOneId(targetEnvironment)) {
     return fail(configError("the manifest's environment \"" + targetEnvironment +
                             "\" is not an environment id (a UUID)"));
   }

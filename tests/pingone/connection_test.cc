@@ -134,10 +134,10 @@ TEST(ConnectionFromEnvironment, AStaticTokenNeedsOnlyTheEnvironment) {
       "");
   ASSERT_TRUE(c.ok()) << c.error().message;
   EXPECT_EQ((*c)->method, AuthMethod::AccessToken);
-  auto fromManifest =
-      connectionFromEnvironment(envOf({{"PINGONE_API_ACCESS_TOKEN", "eyJ.token"}}), "abc-1");
-  ASSERT_TRUE(fromManifest.ok());
-  EXPECT_EQ((*fromManifest)->environmentId, "abc-1");
+  auto fromManifest = connectionFromEnvironment(envOf({{"PINGONE_API_ACCESS_TOKEN", "eyJ.token"}}),
+                                                "22222222-2222-2222-2222-222222222222");
+  ASSERT_TRUE(fromManifest.ok()) << fromManifest.error().message;
+  EXPECT_EQ((*fromManifest)->environmentId, "22222222-2222-2222-2222-222222222222");
 }
 
 TEST(ConnectionFromEnvironment, ErrorsNameTheVariableAndTheFix) {
@@ -179,6 +179,11 @@ TEST(ConnectionFromEnvironment, ErrorsNameTheVariableAndTheFix) {
        "directory"},
       {with({}), "../etc",
        "the manifest's environment \"../etc\" is not an environment id (a UUID)"},
+      {with({}), "prod-environment",
+       "the manifest's environment \"prod-environment\" is not an environment id (a UUID)"},
+      {with({{"PINGONE_ENVIRONMENT_ID", "11111111-1111-1111-1111-11111111111"}}), "",
+       "PINGONE_ENVIRONMENT_ID is \"11111111-1111-1111-1111-11111111111\"; it must be an "
+       "environment id (a UUID)"},
       {{{"PINGONE_API_ACCESS_TOKEN", "t"}},
        "",
        "no target environment: set PINGONE_ENVIRONMENT_ID (or the manifest's environment) to "
