@@ -8,6 +8,7 @@
 #include <cctype>
 #include <mutex>
 
+#include "pingone/curl_errors.h"
 #include "pingone/http.h"
 
 #ifndef PINGPLAN_VERSION
@@ -48,30 +49,6 @@ size_t onHeader(char* data, size_t size, size_t count, void* user) {
   value.erase(std::find_if(value.rbegin(), value.rend(), notSpace).base(), value.end());
   response->headers[name] = value;
   return size * count;
-}
-
-TransportError classify(CURLcode code) {
-  TransportError error;
-  error.message = curl_easy_strerror(code);
-  switch (code) {
-    case CURLE_COULDNT_RESOLVE_HOST:
-    case CURLE_COULDNT_RESOLVE_PROXY:
-    case CURLE_COULDNT_CONNECT:
-      error.kind = TransportError::Kind::NotSent;
-      break;
-    case CURLE_PEER_FAILED_VERIFICATION:
-    case CURLE_SSL_CACERT_BADFILE:
-    case CURLE_SSL_CERTPROBLEM:
-    case CURLE_UNSUPPORTED_PROTOCOL:
-    case CURLE_URL_MALFORMAT:
-    case CURLE_OUT_OF_MEMORY:
-      error.kind = TransportError::Kind::Fatal;
-      break;
-    default:
-      error.kind = TransportError::Kind::NoAnswer;
-      break;
-  }
-  return error;
 }
 
 /// The share handle and its locks: connections, DNS and TLS sessions for all threads.
@@ -161,9 +138,11 @@ class CurlTransport final : public Transport {
     CURLcode code = curl_easy_perform(easy);
     long status = 0;
     curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
+    curl_off_t connectMicros = 0;
+    curl_easy_getinfo(easy, CURLINFO_CONNECT_TIME_T, &connectMicros);
     curl_slist_free_all(headers);
     give(easy);
-    if (code != CURLE_OK) return fail(classify(code));
+    if (code != CURLE_OK) return fail(classifyCurlError(code, connectMicros > 0));
     response.status = static_cast<int>(status);
     return response;
   }

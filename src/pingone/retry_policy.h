@@ -15,14 +15,14 @@ struct AttemptOutcome {
   std::string retryAfter;    // the Retry-After header, if any
   std::string errorCode;     // the P1Error `code` of an error body, if any
   bool mayResend = false;    // no answer, and re-sending is safe (not sent, or idempotent)
-  bool unreachable = false;  // nothing reached the server: DNS failed or connection refused
+  bool unreachable = false;  // nothing reached the server: DNS, connect refused or timed out
 };
 
 /// PingOne's SDK policy: 429/501/503 wait for Retry-After (seconds or an HTTP-date, at most
 /// 30 s), 408/500/502/504 and bodies with code UNEXPECTED_ERROR back off exponentially
 /// (2^n s + up to 100 ms jitter, at most 30 s); at most 10 attempts and 5 minutes in all.
-/// An unreachable host (DNS failure, connection refused) fails fast: at most 3 attempts,
-/// 1 s then 2 s apart (plus jitter), since a wrong host name or a missing network rarely
+/// An unreachable host (DNS failure, connection refused or timed out) fails fast: at most 3
+/// attempts, 1 s then 2 s apart (plus jitter), since a wrong host name or a missing network rarely
 /// heals within minutes.
 class RetryPolicy {
  public:
