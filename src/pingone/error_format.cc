@@ -51,9 +51,17 @@ ApiError httpError(const std::string& method, const std::string& url,
     auto details = j.find("details");
     if (details != j.end() && details->is_array()) {
       for (const auto& d : *details) {
+        // "target: message (CODE)": the code (UNIQUENESS_VIOLATION, INVALID_VALUE, ...) is
+        // what a user searches PingOne's documentation for.
         std::string target = stringField(d, "target");
         std::string message = stringField(d, "message");
-        if (message.empty()) message = stringField(d, "code");
+        std::string code = stringField(d, "code");
+        if (message.empty()) {
+          message = code;
+        } else if (!code.empty()) {
+          if (message.back() == '.') message.pop_back();
+          message += " (" + code + ")";
+        }
         if (!detail.empty()) detail += "; ";
         detail += target.empty() ? message : target + ": " + message;
       }

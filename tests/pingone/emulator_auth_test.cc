@@ -108,7 +108,8 @@ TEST_F(AuthAgainstEmulator, AnEnvironmentTheWorkerCannotAccessSaysWhatToCheck) {
   EXPECT_EQ(resources.error().status, 403);
   EXPECT_EQ(message(resources.error()),
             "GET /resources -> 403 ACCESS_FAILED: environment: The token does not grant access to "
-            "this environment; check the environment id (manifest `environment:` or "
+            "this environment (INSUFFICIENT_PERMISSIONS); check the environment id (manifest "
+            "`environment:` or "
             "PINGONE_ENVIRONMENT_ID) and that the worker application has the Client Application "
             "Developer (or Environment Admin) role on that environment");
 }

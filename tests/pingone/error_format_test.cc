@@ -16,7 +16,7 @@ TEST(ErrorFormat, ShortensPathsAfterTheEnvironment) {
             "POST https://auth.pingone.com/env-1/as/token");
 }
 
-TEST(ErrorFormat, JoinsDetailsAsTargetAndMessage) {
+TEST(ErrorFormat, JoinsDetailsAsTargetMessageAndCode) {
   HttpResponse r{
       400, {}, R"({"id":"x","code":"INVALID_DATA","message":"The request could not be completed.",
     "details":[{"code":"INVALID_VALUE","target":"audience","message":"must not contain \"pingone\""},
@@ -26,8 +26,15 @@ TEST(ErrorFormat, JoinsDetailsAsTargetAndMessage) {
   EXPECT_EQ(e.status, 400);
   EXPECT_EQ(e.code, "INVALID_DATA");
   EXPECT_EQ(e.message,
-            R"(PUT /resources/ID -> 400 INVALID_DATA: audience: must not contain "pingone"; )"
-            R"(name is required)");
+            R"(PUT /resources/ID -> 400 INVALID_DATA: audience: must not contain "pingone" )"
+            R"((INVALID_VALUE); name is required (REQUIRED_VALUE))");
+}
+
+TEST(ErrorFormat, ADetailWithoutAMessageIsItsCode) {
+  HttpResponse r{400, {}, R"({"code":"INVALID_DATA","details":[{"code":"UNIQUENESS_VIOLATION",
+    "target":"name"}]})"};
+  EXPECT_EQ(httpError("POST", kBase + "/resources", r).message,
+            "POST /resources -> 400 INVALID_DATA: name: UNIQUENESS_VIOLATION");
 }
 
 TEST(ErrorFormat, UsesTheTopMessageWithoutDetails) {
