@@ -1,5 +1,6 @@
 #include "diff/live_index.h"
 
+#include <algorithm>
 #include <unordered_set>
 
 #include "plan/managed.h"
@@ -54,8 +55,15 @@ LiveIndex::LiveIndex(const model::DesiredState& desired, const model::LiveState&
       otherResources_.emplace(r.name, &r);
     }
   }
+  std::size_t order = 0;
   for (const auto& a : live.applications) {
     if (plan::isManagedApplicationType(a.type)) applications_[a.name].push_back(&a);
+    if (!a.grants) continue;
+    for (const auto& g : *a.grants) {
+      auto& byResource =
+          g.resourceId.empty() ? grantsByName_[g.resource] : grantsById_[g.resourceId];
+      byResource.push_back({order++, {&a, &g}});
+    }
   }
   reportDuplicates(desired.resources, "resource", resources_, errors);
   reportDuplicates(desired.applications, "application", applications_, errors);
@@ -73,6 +81,20 @@ const model::Resource* LiveIndex::anyResource(const std::string& name) const {
   if (const auto* managed = first(resources_, name)) return managed;
   auto it = otherResources_.find(name);
   return it == otherResources_.end() ? nullptr : it->second;
+}
+
+std::vector<LiveIndex::HeldGrant> LiveIndex::grantsOn(const model::Resource& r) const {
+  std::vector<Numbered> found;
+  if (auto it = grantsById_.find(r.id); it != grantsById_.end()) found = it->second;
+  if (auto it = grantsByName_.find(r.name); it != grantsByName_.end()) {
+    found.insert(found.end(), it->second.begin(), it->second.end());
+    std::sort(found.begin(), found.end(),
+              [](const Numbered& x, const Numbered& y) { return x.order < y.order; });
+  }
+  std::vector<HeldGrant> held;
+  held.reserve(found.size());
+  for (const auto& n : found) held.push_back(n.held);
+  return held;
 }
 
 }  // namespace pingplan::diff

@@ -13,10 +13,6 @@ namespace {
 using plan::Action;
 using plan::Kind;
 
-bool grantsResource(const model::Grant& g, const model::Resource& r) {
-  return g.resourceId.empty() ? g.resource == r.name : g.resourceId == r.id;
-}
-
 bool holdsScope(const model::Grant& g, const std::string& scope) {
   for (const auto& s : g.scopes) {
     if (s == scope) return true;
@@ -27,18 +23,14 @@ bool holdsScope(const model::Grant& g, const std::string& scope) {
 /// `ensure: absent`: the grants managed apps hold on it, its scopes and deletable attributes,
 /// then the resource itself. A grant held by an unmanaged app stops the plan.
 void deleteResource(Context& ctx, const model::Resource& have) {
-  for (const auto& app : ctx.live.applications) {
-    if (!app.grants) continue;
-    for (const auto& g : *app.grants) {
-      if (!grantsResource(g, have)) continue;
-      if (!ctx.isManaged(app)) {
-        ctx.error("resource \"" + have.name + "\" cannot be deleted: application \"" + app.name +
-                  "\" (id " + app.id +
-                  "), which the manifest does not manage, holds a grant on it; remove that grant "
-                  "in PingOne or add the application to the manifest");
-      } else if (!ctx.replaced.count(app.name)) {
-        ctx.deleteGrant(app, g, kEnsureAbsent);
-      }
+  for (const auto& [app, grant] : ctx.index.grantsOn(have)) {
+    if (!ctx.isManaged(*app)) {
+      ctx.error("resource \"" + have.name + "\" cannot be deleted: application \"" + app->name +
+                "\" (id " + app->id +
+                "), which the manifest does not manage, holds a grant on it; remove that grant "
+                "in PingOne or add the application to the manifest");
+    } else if (!ctx.replaced.count(app->name)) {
+      ctx.deleteGrant(*app, *grant, kEnsureAbsent);
     }
   }
   if (have.scopes) {
@@ -104,17 +96,14 @@ void diffAttributes(Context& ctx, const model::Resource& want, const model::Reso
 
 /// A scope about to be deleted must not be held by a grant the manifest does not manage.
 void checkScopeUnused(Context& ctx, const model::Resource& have, const model::Scope& scope) {
-  for (const auto& app : ctx.live.applications) {
-    if (!app.grants) continue;
-    const auto* want = ctx.isManaged(app) ? ctx.desiredApplication(app.name) : nullptr;
+  for (const auto& [app, grant] : ctx.index.grantsOn(have)) {
+    const auto* want = ctx.isManaged(*app) ? ctx.desiredApplication(app->name) : nullptr;
     if (want && (want->absent || want->grants)) continue;  // its grants change with the plan
-    for (const auto& g : *app.grants) {
-      if (grantsResource(g, have) && holdsScope(g, scope.name)) {
-        ctx.error("scope \"" + scope.name + "\" of resource \"" + have.name +
-                  "\" cannot be deleted: application \"" + app.name + "\" (id " + app.id +
-                  "), whose grants the manifest does not manage, holds it; remove it from that "
-                  "grant in PingOne or declare the application's grants in the manifest");
-      }
+    if (holdsScope(*grant, scope.name)) {
+      ctx.error("scope \"" + scope.name + "\" of resource \"" + have.name +
+                "\" cannot be deleted: application \"" + app->name + "\" (id " + app->id +
+                "), whose grants the manifest does not manage, holds it; remove it from that "
+                "grant in PingOne or declare the application's grants in the manifest");
     }
   }
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "pingone/codec.h"
 #include "pingone/parallel.h"
@@ -21,21 +22,20 @@ bool hasNoGrants(const Application& app) {
   return app.protocol != "OPENID_CONNECT" || kSystem.count(app.type) > 0;
 }
 
-/// Fills a live grant's resource and scope names from the resources read; unknown ids stay
-/// as they are, in place of the name.
-void resolveNames(Grant& grant, const std::vector<Resource>& resources) {
-  auto resource = std::find_if(resources.begin(), resources.end(),
-                               [&](const Resource& r) { return r.id == grant.resourceId; });
-  grant.resource = resource != resources.end() ? resource->name : grant.resourceId;
+/// Fills a live grant's resource and scope names from the resources read (found by id);
+/// unknown ids stay as they are, in place of the name.
+void resolveNames(Grant& grant, const std::unordered_map<std::string, const Resource*>& byId) {
+  auto found = byId.find(grant.resourceId);
+  const Resource* resource = found != byId.end() ? found->second : nullptr;
+  grant.resource = resource ? resource->name : grant.resourceId;
+  std::map<std::string, std::string> names;  // scope id -> name
+  if (resource && resource->scopes) {
+    for (const auto& s : *resource->scopes) names.emplace(s.id, s.name);
+  }
   std::vector<std::pair<std::string, std::string>> scopes;  // name, id
   for (const auto& id : grant.scopeIds) {
-    std::string name = id;
-    if (resource != resources.end() && resource->scopes) {
-      for (const auto& s : *resource->scopes) {
-        if (s.id == id) name = s.name;
-      }
-    }
-    scopes.emplace_back(name, id);
+    auto name = names.find(id);
+    scopes.emplace_back(name != names.end() ? name->second : id, id);
   }
   std::sort(scopes.begin(), scopes.end());
   grant.scopes.clear();
@@ -99,8 +99,10 @@ ApiResult<model::LiveState> readLiveState(Api& api, int parallelism) {
   }
   auto children = runParallel(tasks, parallelism);
   if (!children) return fail(children.error());
+  std::unordered_map<std::string, const Resource*> byId;
+  for (const auto& r : state.resources) byId.emplace(r.id, &r);
   for (auto& a : state.applications) {
-    for (auto& g : *a.grants) resolveNames(g, state.resources);
+    for (auto& g : *a.grants) resolveNames(g, byId);
   }
   return state;
 }
