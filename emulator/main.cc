@@ -47,6 +47,18 @@ std::string readClientJwks(const std::string& path) {
   return set.dump();
 }
 
+// The --signing-key file, or a new key.
+emulator::SigningKey signingKey(const std::string& path) {
+  if (path.empty()) return emulator::SigningKey::generate();
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::stringstream text;
+  text << in.rdbuf();
+  auto key = emulator::SigningKey::fromPem(text.str());
+  if (!key) throw std::runtime_error(path + " is not an RSA private key in PEM");
+  return std::move(*key);
+}
+
 EmulatorSetup buildSetup(const emulator::Options& options) {
   std::optional<nlohmann::json> saved;
   if (!options.statePath.empty()) saved = emulator::readStateFile(options.statePath);
@@ -80,7 +92,7 @@ EmulatorSetup buildSetup(const emulator::Options& options) {
   std::string secret = options.clientSecret.empty() ? emulator::newSecret() : options.clientSecret;
   emulator::Store store(environmentId);
   store.seed(workerId, secret, jwks);
-  return EmulatorSetup{std::move(store), emulator::SigningKey::generate(),
+  return EmulatorSetup{std::move(store), signingKey(options.signingKeyPath),
                        workerId,         options.faults,
                        options.seed,     options.statePath};
 }

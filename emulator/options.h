@@ -18,6 +18,7 @@ struct Options {
   std::string clientId;
   std::string clientSecret;
   std::string clientJwksPath;
+  std::string signingKeyPath;  // PEM RSA private key; empty: a new key at start-up
   uint64_t seed = 1;
   FaultSettings faults;
   bool help = false;

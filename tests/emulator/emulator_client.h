@@ -113,6 +113,16 @@ class TestKey {
     return pem;
   }
 
+  std::string privatePem() const {
+    BIO* bio = BIO_new(BIO_s_mem());
+    PEM_write_bio_PrivateKey(bio, key_.get(), nullptr, nullptr, 0, nullptr, nullptr);
+    char* data = nullptr;
+    long size = BIO_get_mem_data(bio, &data);
+    std::string pem(data, static_cast<size_t>(size));
+    BIO_free(bio);
+    return pem;
+  }
+
   json publicJwk(const std::string& kid = "") const {
     json jwk = {
         {"kty", "RSA"}, {"n", member(OSSL_PKEY_PARAM_RSA_N)}, {"e", member(OSSL_PKEY_PARAM_RSA_E)}};

@@ -61,6 +61,22 @@ TEST(Tokens, ClientSecretBasicTokenIsAnRs256JwtWithTheDocumentedClaims) {
   EXPECT_EQ(jwks.body["keys"][0]["kty"], "RSA");
 }
 
+TEST(Tokens, SigningKeyFlagSignsWithTheGivenKeyAndRefusesOtherFiles) {
+  const TestKey& key = testKey(1);
+  EmulatorProcess emulator({"--signing-key", writeTemp("signing-key.pem", key.privatePem())});
+  Api api(emulator);
+  Reply jwks = api.get("/" + emulator.environmentId() + "/as/jwks");
+  ASSERT_EQ(jwks.status, 200);
+  ASSERT_EQ(jwks.body["keys"].size(), 1u);
+  EXPECT_EQ(jwks.body["keys"][0]["n"], key.publicJwk()["n"]);
+  EXPECT_EQ(jwks.body["keys"][0]["e"], key.publicJwk()["e"]);
+
+  // A public key, or no key at all, stops the start-up (exit 1, no banner).
+  EXPECT_THROW(EmulatorProcess({"--signing-key", writeTemp("public.pem", key.publicPem())}),
+               std::runtime_error);
+  EXPECT_THROW(EmulatorProcess({"--signing-key", "/nonexistent/key.pem"}), std::runtime_error);
+}
+
 TEST(Tokens, ClientSecretPostWorksAndWrongSecretsAreInvalidClient) {
   EmulatorProcess emulator;
   Api api(emulator);

@@ -1,20 +1,69 @@
 #include "support/emulator_process.h"
 
 #include <httplib.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
 #include <stdexcept>
 
 extern char** environ;
 
 namespace pingplan::testing {
 
+namespace {
+
+/// One RSA key for every emulator a test binary starts: making a 2048-bit key is most of an
+/// emulator's start-up (0.1 to 0.5 s), and the suite starts a hundred of them. The file is
+/// removed when the test binary exits. (Tokens still cannot cross emulators: each checks its
+/// own issuer, which holds its port.)
+class SharedSigningKey {
+ public:
+  SharedSigningKey() {
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "pingplan-test-key-XXXXXX").string();
+    int fd = ::mkstemp(pattern.data());
+    if (fd < 0) throw std::runtime_error("cannot create a temporary key file");
+    path_ = pattern;
+    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(EVP_RSA_gen(2048), EVP_PKEY_free);
+    FILE* file = ::fdopen(fd, "w");
+    bool written =
+        key && file &&
+        PEM_write_PrivateKey(file, key.get(), nullptr, nullptr, 0, nullptr, nullptr) == 1;
+    if (file) std::fclose(file);
+    if (!written) throw std::runtime_error("cannot write a test signing key to " + path_);
+  }
+  ~SharedSigningKey() { std::remove(path_.c_str()); }
+  SharedSigningKey(const SharedSigningKey&) = delete;
+  SharedSigningKey& operator=(const SharedSigningKey&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+const std::string& sharedSigningKeyPath() {
+  static const SharedSigningKey key;  // thread-safe, made on first use
+  return key.path();
+}
+
+}  // namespace
+
 EmulatorProcess::EmulatorProcess(std::vector<std::string> extraArgs) {
   std::vector<std::string> args = {PINGONE_EMULATOR_EXE, "--port", "0"};
+  bool ownKey = false;
+  for (const auto& a : extraArgs) ownKey = ownKey || a.rfind("--signing-key", 0) == 0;
+  if (!ownKey) {
+    args.push_back("--signing-key");
+    args.push_back(sharedSigningKeyPath());
+  }
   args.insert(args.end(), extraArgs.begin(), extraArgs.end());
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
