@@ -40,6 +40,7 @@ function(pingplan_test name)
     return()
   endif()
   add_executable(${name} ${sources})
+  target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests)  # support/
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest_main GTest::gmock)
   target_compile_definitions(${name} PRIVATE
     PINGPLAN_SOURCE_DIR="${PROJECT_SOURCE_DIR}"

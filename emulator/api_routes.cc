@@ -92,7 +92,10 @@ void Emulator::handleApi(const httplib::Request& req, httplib::Response& res,
   if (isWrite(req.method)) {
     saveLocked();
     if (faults_.takeDrop()) {
-      currentRequest().dropped = dropConnection(req.local_port, req.remote_addr, req.remote_port);
+      int socket = connectionSocket(req.local_port, req.remote_addr, req.remote_port);
+      currentRequest().dropped = socket >= 0;
+      logRequest(req, res);  // before the client can see the drop and read the log
+      if (socket >= 0) dropConnection(socket);
     }
   }
   if (res.status == 204) {

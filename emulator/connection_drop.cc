@@ -41,10 +41,10 @@ std::string hostOf(const sockaddr_storage& address) {
 
 }  // namespace
 
-bool dropConnection(int localPort, const std::string& remoteAddr, int remotePort) {
+int connectionSocket(int localPort, const std::string& remoteAddr, int remotePort) {
   DIR* dir = opendir("/proc/self/fd");
-  if (dir == nullptr) return false;
-  bool dropped = false;
+  if (dir == nullptr) return -1;
+  int found = -1;
   while (dirent* entry = readdir(dir)) {
     char* end = nullptr;
     long fd = std::strtol(entry->d_name, &end, 10);
@@ -57,13 +57,14 @@ bool dropConnection(int localPort, const std::string& remoteAddr, int remotePort
     if (getsockname(socket, reinterpret_cast<sockaddr*>(&local), &localLength) != 0) continue;
     if (getpeername(socket, reinterpret_cast<sockaddr*>(&peer), &peerLength) != 0) continue;
     if (portOf(local) == localPort && portOf(peer) == remotePort && hostOf(peer) == remoteAddr) {
-      shutdown(socket, SHUT_RDWR);
-      dropped = true;
+      found = socket;
       break;
     }
   }
   closedir(dir);
-  return dropped;
+  return found;
 }
+
+void dropConnection(int socket) { shutdown(socket, SHUT_RDWR); }
 
 }  // namespace emulator

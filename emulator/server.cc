@@ -164,7 +164,7 @@ void Emulator::logRequest(const httplib::Request& req, const httplib::Response& 
 
 void Emulator::handle(const httplib::Request& req, httplib::Response& res) {
   handleUnlogged(req, res);
-  logRequest(req, res);
+  if (!currentRequest().logged) logRequest(req, res);
 }
 
 void Emulator::handleUnlogged(const httplib::Request& req, httplib::Response& res) {

@@ -9,6 +9,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "support/scratch_dir.h"
+
 namespace pingplan::apply {
 namespace {
 
@@ -20,7 +22,8 @@ std::string slurp(const std::string& path) {
 }
 
 std::string tempPath(const char* name) {
-  return std::string(::testing::TempDir()) + name + std::to_string(getpid());
+  static const pingplan::testing::ScratchDir scratch;  // one folder per test process
+  return scratch.file(name);
 }
 
 // Given one created app, when the file is written over a world-readable file, then it holds

@@ -13,6 +13,7 @@
 #include "diff/diff.h"
 #include "fixtures.h"
 #include "model/json.h"
+#include "support/scratch_dir.h"
 
 namespace pingplan::testing {
 namespace {
@@ -38,26 +39,7 @@ plan::Plan samplePlan() {
   return *result;
 }
 
-/// A fresh directory under the build tree, removed at the end of the test.
-class TempDir {
- public:
-  TempDir() {
-    path_ = fs::path(PINGPLAN_BINARY_DIR) / "tmp" /
-            ("plan_file_test." + std::to_string(getpid()) + "." +
-             ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  fs::path operator/(const std::string& name) const { return path_ / name; }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
+using pingplan::testing::ScratchDir;
 
 std::string readAll(const fs::path& p) {
   std::ifstream in(p);
@@ -134,8 +116,8 @@ TEST(PlanFile, LooksLikeSavedPlan) {
 
 // Given a directory, When a plan is written and read, Then the same plan, and no temp left.
 TEST(PlanFile, WriteThenRead) {
-  TempDir dir;
-  const auto path = (dir / "plan.json").string();
+  ScratchDir dir;
+  const auto path = dir.file("plan.json");
   const plan::Plan original = samplePlan();
   auto w = plan::writePlanFile(path, original);
   ASSERT_TRUE(w.ok()) << w.error();
@@ -160,8 +142,8 @@ TEST(PlanFile, NeverHoldsRawOrSecrets) {
   d.applications[0].description = "changed";
   auto p = diff::makePlan(d, live);
   ASSERT_TRUE(p.ok());
-  TempDir dir;
-  const auto path = (dir / "plan.json").string();
+  ScratchDir dir;
+  const auto path = dir.file("plan.json");
   ASSERT_TRUE(plan::writePlanFile(path, *p).ok());
   const std::string text = readAll(path);
   EXPECT_THAT(text, ::testing::Not(::testing::HasSubstr("s3cr3t")));
@@ -170,25 +152,25 @@ TEST(PlanFile, NeverHoldsRawOrSecrets) {
 
 // Given bad paths and contents, Then errors that name the path.
 TEST(PlanFile, ErrorsNameThePath) {
-  TempDir dir;
-  const auto missing = (dir / "nope.json").string();
+  ScratchDir dir;
+  const auto missing = dir.file("nope.json");
   auto r = plan::readPlanFile(missing);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error(), "cannot read the plan " + missing + ": no such file or not readable");
 
-  const auto garbage = (dir / "garbage.json").string();
+  const auto garbage = dir.file("garbage.json");
   std::ofstream(garbage) << "not json";
   r = plan::readPlanFile(garbage);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error(), garbage + ": not a saved plan (not valid JSON)");
 
-  const auto manifest = (dir / "m.json").string();
+  const auto manifest = dir.file("m.json");
   std::ofstream(manifest) << "{\"version\": 1}";
   r = plan::readPlanFile(manifest);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error(), manifest + ": not a saved plan (no \"kind\": \"pingplan-plan\")");
 
-  const auto unwritable = (dir / "no-such-dir" / "plan.json").string();
+  const auto unwritable = dir.file("no-such-dir/plan.json");
   auto w = plan::writePlanFile(unwritable, samplePlan());
   ASSERT_FALSE(w.ok());
   EXPECT_THAT(w.error(), ::testing::StartsWith("cannot write the plan to " + unwritable + ": "));

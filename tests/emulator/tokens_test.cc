@@ -6,16 +6,18 @@
 #include <fstream>
 
 #include "emulator_client.h"
+#include "support/scratch_dir.h"
 
 namespace emulator_test {
 namespace {
 
 using pingplan::testing::EmulatorProcess;
 
+/// Writes a file into this test process's own folder: two processes running at once (ctest -j)
+/// never read each other's keys.
 std::string writeTemp(const std::string& name, const std::string& text) {
-  std::string path = ::testing::TempDir() + "/" + name;
-  std::ofstream(path) << text;
-  return path;
+  static const pingplan::testing::ScratchDir scratch;
+  return scratch.write(name, text);
 }
 
 TEST(Tokens, ClientSecretBasicTokenIsAnRs256JwtWithTheDocumentedClaims) {

@@ -5,9 +5,11 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 
 #include "emulator_client.h"
+#include "support/scratch_dir.h"
 
 namespace emulator_test {
 namespace {
@@ -35,8 +37,9 @@ std::string runScript(const std::string& dir, const EmulatorProcess* emulator,
 }
 
 std::string freshDir(const std::string& name) {
-  std::string dir = ::testing::TempDir() + "/" + name;
-  std::system(("rm -rf '" + dir + "' && mkdir -p '" + dir + "'").c_str());
+  static const pingplan::testing::ScratchDir scratch;  // this test process's own folder
+  std::string dir = scratch.file(name);
+  std::filesystem::create_directories(dir);
   return dir;
 }
 

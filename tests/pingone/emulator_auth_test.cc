@@ -5,16 +5,16 @@
 #include <httplib.h>
 
 #include "emulator_fixture.h"
-#include "key_files.h"
 #include "pingone/base64.h"
 #include "pingone/codec.h"
 #include "pingone/jwt.h"
+#include "support/scratch_dir.h"
 
 namespace pingplan::pingone {
 namespace {
 
 struct AuthAgainstEmulator : testing::EmulatorTest {
-  testing::TempDir dir;
+  pingplan::testing::ScratchDir dir;
 
   /// A worker app that authenticates with PRIVATE_KEY_JWT and knows the public half of a key
   /// made by `jose jwk gen`; returns its client id.

@@ -5,13 +5,13 @@
 
 #include <gtest/gtest.h>
 
-#include "key_files.h"
 #include "pingone/base64.h"
+#include "support/scratch_dir.h"
 
 namespace pingplan::pingone {
 namespace {
 
-using testing::TempDir;
+using pingplan::testing::ScratchDir;
 
 Json part(const std::string& jwt, int index) {
   std::size_t start = 0;
@@ -21,7 +21,7 @@ Json part(const std::string& jwt, int index) {
 }
 
 struct Jwt : ::testing::Test {
-  TempDir dir;
+  ScratchDir dir;
   std::shared_ptr<const RsaKey> joseKey() {
     EXPECT_EQ(dir.run("jose jwk gen -i '{\"alg\":\"RS256\"}' -o key.jwk"), 0);
     auto key = loadRsaKey(dir.read("key.jwk"));

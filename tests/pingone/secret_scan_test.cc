@@ -5,10 +5,10 @@
 #include <gtest/gtest.h>
 
 #include "emulator_fixture.h"
-#include "key_files.h"
 #include "pingone/codec.h"
 #include "pingone/jwt.h"
 #include "pingone/reader.h"
+#include "support/scratch_dir.h"
 
 namespace pingplan::pingone {
 namespace {
@@ -25,7 +25,7 @@ TEST(SecretWatch, FindsALeak) {
 using SecretScan = testing::EmulatorTest;
 
 TEST_F(SecretScan, AWholeSessionLeaksNothing) {
-  testing::TempDir dir;
+  pingplan::testing::ScratchDir dir;
   ASSERT_EQ(dir.run("jose jwk gen -i '{\"alg\":\"RS256\"}' -o key.jwk"), 0);
   Json jwk = Json::parse(dir.read("key.jwk"));
   for (const char* part : {"d", "p", "q", "dp", "dq", "qi"}) watch.secret(jwk[part]);

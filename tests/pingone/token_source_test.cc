@@ -6,10 +6,10 @@
 #include <gtest/gtest.h>
 
 #include "fakes.h"
-#include "key_files.h"
 #include "pingone/base64.h"
 #include "pingone/client.h"
 #include "pingone/reader.h"
+#include "support/scratch_dir.h"
 
 namespace pingplan::pingone {
 namespace {
@@ -77,7 +77,7 @@ TEST_F(Tokens, ClientSecretPostSendsTheCredentialsInTheBody) {
 }
 
 struct JwtTokens : Tokens {
-  testing::TempDir dir;
+  pingplan::testing::ScratchDir dir;
   std::shared_ptr<Connection> jwtConnection(AuthMethod method) {
     EXPECT_EQ(dir.run("jose jwk gen -i '{\"alg\":\"RS256\"}' -o key.jwk"), 0);
     auto c = connection(method);

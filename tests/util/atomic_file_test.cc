@@ -9,6 +9,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "support/scratch_dir.h"
+
 namespace pingplan {
 namespace {
 
@@ -16,15 +18,6 @@ namespace fs = std::filesystem;
 
 class AtomicFileTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("pingplan-atomic-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   static std::string read(const fs::path& path) {
     std::ifstream in(path);
     std::stringstream text;
@@ -44,7 +37,8 @@ class AtomicFileTest : public ::testing::Test {
     return names;
   }
 
-  fs::path dir_;
+  pingplan::testing::ScratchDir scratch_;
+  fs::path dir_ = scratch_.path();
 };
 
 TEST_F(AtomicFileTest, WritesTheTextWithTheModeAndLeavesNoTemporaryFile) {
