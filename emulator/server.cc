@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "emulator/api_error.h"
+#include "emulator/attribute_claims.h"
 #include "emulator/request_context.h"
 #include "emulator/state_file.h"
 
@@ -223,12 +224,34 @@ std::optional<TokenClient> Emulator::tokenClient(const std::string& id) {
   client.id = id;
   client.authMethod = app->value("tokenEndpointAuthMethod", "");
   client.jwks = app->value("jwks", "");
+  client.enabled = app->value("enabled", false);
   for (const auto& type : (*app)["grantTypes"]) {
     if (type == "CLIENT_CREDENTIALS") client.clientCredentials = true;
   }
   json secret = store_.secretDocument(id);
   client.secrets.push_back(secret["secret"]);
   if (secret.contains("previous")) client.secrets.push_back(secret["previous"]["secret"]);
+  // System apps have no grantTypes and never get here; their grants would answer 404.
+  for (const auto& grant : store_.grants(id)) {
+    std::string resourceId = grant["resource"]["id"];
+    const json& resource = store_.resource(resourceId);
+    GrantedResource granted{resource["name"],
+                            resource["type"],
+                            resource.value("audience", ""),
+                            resource.value("accessTokenValiditySeconds", int64_t{3600}),
+                            {},
+                            json::object()};
+    for (const auto& held : grant["scopes"]) {
+      granted.scopes.push_back(store_.scope(resourceId, held["id"])["name"]);
+    }
+    if (granted.type == "CUSTOM") {
+      for (const auto& attribute : store_.attributes(resourceId)) {
+        auto value = staticClaimValue(attribute.value("value", ""));
+        if (value) granted.claims[attribute["name"].get<std::string>()] = *value;
+      }
+    }
+    client.granted.push_back(std::move(granted));
+  }
   return client;
 }
 

@@ -9,7 +9,9 @@
 #include "emulator/form.h"
 #include "emulator/ids.h"
 #include "emulator/jwt.h"
+#include "emulator/oauth_error.h"
 #include "emulator/public_key.h"
+#include "emulator/token_scopes.h"
 
 namespace emulator {
 namespace {
@@ -18,13 +20,6 @@ constexpr char kAssertionType[] = "urn:ietf:params:oauth:client-assertion-type:j
 constexpr char kJwtBearerGrant[] = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 constexpr int64_t kMaxAssertionLifetime = 3600;
 constexpr int64_t kLeewaySeconds = 5;
-
-/// A refused token request, thrown inside the service and turned into a TokenReply.
-struct OAuthError {
-  int status;
-  std::string error;
-  std::string description;
-};
 
 OAuthError invalidClient(const std::string& description) {
   return {401, "invalid_client", description};
@@ -184,9 +179,11 @@ TokenReply TokenService::issue(const TokenRequest& request, const ClientLookup& 
     const std::string* grantType = formValue(*form, "grant_type");
     if (grantType == nullptr) throw OAuthError{400, "invalid_request", "grant_type is required."};
     std::string clientId;
+    std::optional<TokenClient> client;
     if (*grantType == "client_credentials") {
       clientId = authenticate(*form, request, lookup, false);
-      if (!lookup(clientId)->clientCredentials) {
+      client = lookup(clientId);
+      if (!client || !client->clientCredentials) {
         throw OAuthError{400, "unauthorized_client",
                          "The client is not allowed the client_credentials grant."};
       }
@@ -199,7 +196,7 @@ TokenReply TokenService::issue(const TokenRequest& request, const ClientLookup& 
         const std::string* id = formValue(*form, "client_id");
         clientId = id != nullptr ? *id : parsed ? parsed->claims.value("iss", "") : "";
       }
-      auto client = lookup(clientId);
+      client = lookup(clientId);
       if (!client || client->jwks.empty()) throw invalidClient("Invalid client credentials.");
       try {
         checkAssertion(*assertion, *client, request);
@@ -210,15 +207,24 @@ TokenReply TokenService::issue(const TokenRequest& request, const ClientLookup& 
       throw OAuthError{400, "unsupported_grant_type",
                        "Supported: client_credentials and " + std::string(kJwtBearerGrant) + "."};
     }
+    if (!client->enabled) throw invalidClient("The application is disabled.");
+    TokenAccess access = accessForScopes(*client, formValue(*form, "scope"));
+    int64_t lifetime = access.managementApi ? lifetimeSeconds : access.lifetimeSeconds;
     int64_t now = nowSeconds();
-    nlohmann::json claims = {
-        {"client_id", clientId}, {"iss", issuer_}, {"aud", {audience_}},
-        {"env", environmentId_}, {"iat", now},     {"exp", now + lifetimeSeconds},
-        {"jti", newUuid()}};
+    // The resource's attribute claims first: the core claims below always win.
+    nlohmann::json claims = access.claims;
+    claims["client_id"] = clientId;
+    claims["iss"] = issuer_;
+    claims["aud"] = {access.managementApi ? audience_ : access.audience};
+    if (access.managementApi) claims["env"] = environmentId_;
+    if (!access.scope.empty()) claims["scope"] = access.scope;
+    claims["iat"] = now;
+    claims["exp"] = now + lifetime;
+    claims["jti"] = newUuid();
     return {200,
             {{"access_token", signJwt(claims, key_)},
              {"token_type", "Bearer"},
-             {"expires_in", lifetimeSeconds}}};
+             {"expires_in", lifetime}}};
   } catch (const OAuthError& e) {
     return {e.status, {{"error", e.error}, {"error_description", e.description}}};
   }
@@ -244,6 +250,7 @@ BearerCheck TokenService::check(const std::string& authorization, std::string& c
   }
   const auto& claims = jwt->claims;
   if (claims.value("iss", "") != issuer_ || claims.value("env", "") != environmentId_ ||
+      !claims.contains("aud") || !audienceAccepted(claims["aud"], {audience_}) ||
       !claims.contains("exp") || !claims["exp"].is_number_integer()) {
     return BearerCheck::kInvalid;
   }

@@ -17,13 +17,25 @@
 
 namespace emulator {
 
+/// A resource an application holds a grant on, as a token for its scopes needs it.
+struct GrantedResource {
+  std::string name;
+  std::string type;  // CUSTOM, OPENID_CONNECT or PINGONE_API
+  std::string audience;
+  int64_t accessTokenValiditySeconds = 3600;
+  std::vector<std::string> scopes;  // the granted scopes' names
+  nlohmann::json claims;            // CUSTOM: the attributes' static values (attribute_claims.h)
+};
+
 /// What the token endpoint needs to know about one application.
 struct TokenClient {
   std::string id;
   std::string authMethod;            // tokenEndpointAuthMethod
   std::string jwks;                  // registered public keys (a JWK set), may be empty
   bool clientCredentials = false;    // grantTypes holds CLIENT_CREDENTIALS
+  bool enabled = true;               // a disabled application gets no token
   std::vector<std::string> secrets;  // the current secret and an unexpired previous one
+  std::vector<GrantedResource> granted;
 };
 using ClientLookup = std::function<std::optional<TokenClient>(const std::string& id)>;
 
@@ -52,7 +64,8 @@ class TokenService {
 
   TokenReply issue(const TokenRequest& request, const ClientLookup& lookup,
                    int64_t lifetimeSeconds) const;
-  /// Checks a bearer token; on kValid sets clientId to the token's client_id.
+  /// Checks a bearer token for the management API (issuer, `env`, and the API audience: a
+  /// token for a custom resource is refused); on kValid sets clientId to its client_id.
   BearerCheck check(const std::string& authorization, std::string& clientId);
   /// {"keys":[<public JWK>]} for /{envId}/as/jwks.
   nlohmann::json jwks() const;

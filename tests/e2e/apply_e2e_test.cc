@@ -59,6 +59,30 @@ TEST_F(EndToEnd, BootstrapsTheExampleAndConverges) {
   EXPECT_TRUE(nowhereInOutputs(emulator.clientSecret()));
 }
 
+// Given the example applied, when the new application asks for a token for its scope (the
+// console recipe's last step), then the token, checked against the environment's keys by
+// `jose`, is for the resource's audience with the manifest's attributes as claims.
+TEST_F(EndToEnd, TheCreatedApplicationGetsATokenForItsScope) {
+  std::string creds = scratch.file("creds.json");
+  ASSERT_EQ(run({"apply", example(), "--auto-approve", "--credentials-out", creds}).exitCode, 0);
+  json app = json::parse(readFile(creds))["applications"][0];
+  DirectApi api(emulator);
+  std::string token = api.tokenFor(app["clientId"], app["clientSecret"], "orchestration:admin");
+  ASSERT_FALSE(token.empty());
+  writeFile(scratch.file("token.jwt"), token);
+  writeFile(scratch.file("jwks.json"), api.jwks());
+  ASSERT_EQ(scratch.run("jose jws ver -i token.jwt -k jwks.json -O claims.json"), 0);
+  json claims = json::parse(scratch.read("claims.json"));
+  EXPECT_EQ(claims["aud"], json::array({"https://orchestration.example.com"}));
+  EXPECT_EQ(claims["scope"], "orchestration:admin");
+  EXPECT_EQ(claims["client_id"], app["clientId"]);
+  EXPECT_EQ(claims["name"], "OrchestrationTool");
+  EXPECT_EQ(claims["groups"], json::array({"dev-tls-admin", "prod-tls-audit"}));
+  EXPECT_EQ(claims["exp"].get<long long>() - claims["iat"].get<long long>(), 3600);
+  // A scope it was not granted gets no token.
+  EXPECT_EQ(api.tokenFor(app["clientId"], app["clientSecret"], "p1:read:user"), "");
+}
+
 // Given a converged environment, when someone changes a scope's description and disables
 // the app through the API, then plan shows both, apply repairs both and keeps the app's
 // unmanaged field.

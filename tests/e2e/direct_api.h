@@ -71,11 +71,24 @@ class DirectApi {
   }
   /// Whether client credentials work at the token endpoint.
   bool tokenWorks(const std::string& clientId, const std::string& secret) {
+    return !tokenFor(clientId, secret).empty();
+  }
+  /// An access token by client credentials (with `scope`, when given), or "" when refused.
+  std::string tokenFor(const std::string& clientId, const std::string& secret,
+                       const std::string& scope = "") {
     httplib::Client c("127.0.0.1", port_);
     c.set_basic_auth(clientId, secret);
-    auto res = c.Post("/" + env_ + "/as/token", "grant_type=client_credentials",
-                      "application/x-www-form-urlencoded");
-    return res && res->status == 200;
+    httplib::Params form = {{"grant_type", "client_credentials"}};
+    if (!scope.empty()) form.emplace("scope", scope);
+    auto res = c.Post("/" + env_ + "/as/token", form);
+    if (!res || res->status != 200) return "";
+    return nlohmann::json::parse(res->body).at("access_token");
+  }
+  /// The environment's signing keys, GET /{envId}/as/jwks.
+  std::string jwks() {
+    auto res = client_.Get("/" + env_ + "/as/jwks");
+    check(res, "GET /as/jwks");
+    return res->body;
   }
   const std::string& token() const { return token_; }
 

@@ -9,6 +9,7 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <mutex>
@@ -79,6 +80,23 @@ inline long long now() {
   return std::chrono::duration_cast<std::chrono::seconds>(
              std::chrono::system_clock::now().time_since_epoch())
       .count();
+}
+
+/// Part `index` of a compact JWT (0: header, 1: claims), decoded as JSON.
+inline json jwtPart(const std::string& token, int index) {
+  std::size_t start = 0;
+  for (int i = 0; i < index; ++i) start = token.find('.', start) + 1;
+  std::string part = token.substr(start, token.find('.', start) - start);
+  std::replace(part.begin(), part.end(), '-', '+');
+  std::replace(part.begin(), part.end(), '_', '/');
+  while (part.size() % 4) part += '=';
+  std::string out(part.size(), '\0');
+  int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                          reinterpret_cast<const unsigned char*>(part.data()),
+                          static_cast<int>(part.size()));
+  out.resize(static_cast<size_t>(n));
+  while (!out.empty() && out.back() == '\0') out.pop_back();
+  return json::parse(out);
 }
 
 /// An RSA key pair made for one test, able to sign RS256 JWTs and export its public half.

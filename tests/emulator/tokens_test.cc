@@ -31,22 +31,8 @@ TEST(Tokens, ClientSecretBasicTokenIsAnRs256JwtWithTheDocumentedClaims) {
   EXPECT_FALSE(reply.body.contains("refresh_token"));
 
   std::string token = reply.body["access_token"];
-  auto dot1 = token.find('.');
-  auto dot2 = token.find('.', dot1 + 1);
-  auto decode = [](std::string part) {
-    std::replace(part.begin(), part.end(), '-', '+');
-    std::replace(part.begin(), part.end(), '_', '/');
-    while (part.size() % 4) part += '=';
-    std::string out(part.size(), '\0');
-    int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                            reinterpret_cast<const unsigned char*>(part.data()),
-                            static_cast<int>(part.size()));
-    out.resize(static_cast<size_t>(n));
-    while (!out.empty() && out.back() == '\0') out.pop_back();
-    return json::parse(out);
-  };
-  json header = decode(token.substr(0, dot1));
-  json claims = decode(token.substr(dot1 + 1, dot2 - dot1 - 1));
+  json header = jwtPart(token, 0);
+  json claims = jwtPart(token, 1);
   EXPECT_EQ(header["alg"], "RS256");
   ASSERT_TRUE(header.contains("kid"));
   EXPECT_EQ(claims["client_id"], emulator.clientId());
