@@ -40,15 +40,38 @@ json Emulator::item(const json& object, const std::string& path) const {
 }
 
 json Emulator::list(const httplib::Request& req, const std::string& path, const std::string& name,
-                    const json& items, const std::string& itemPrefix) {
+                    const json& items) {
   json rendered = json::array();
   for (const auto& object : items) {
-    rendered.push_back(item(object, itemPrefix + "/" + object["id"].get<std::string>()));
+    rendered.push_back(item(object, path + "/" + object["id"].get<std::string>()));
   }
   PageRequest page;
   if (req.has_param("limit")) page.limit = req.get_param_value("limit");
   if (req.has_param("cursor")) page.cursor = req.get_param_value("cursor");
   return hal_->page(path, name, rendered, page, static_cast<size_t>(faults_.settings().pageSize));
+}
+
+json Emulator::serve(const Collection& collection, const std::string* id, const json& body,
+                     const httplib::Request& req, httplib::Response& res) {
+  const std::string& method = req.method;
+  if (id == nullptr) {
+    if (method == "GET") return list(req, collection.path, collection.name, collection.all());
+    if (method != "POST") throw methodNotAllowed();
+    json created = collection.create(body);
+    faults_.created(created["id"]);
+    res.status = 201;
+    return item(created, collection.path + "/" + created["id"].get<std::string>());
+  }
+  std::string path = collection.path + "/" + *id;
+  if (method == "GET") {
+    if (faults_.hide(*id)) throw notFound();
+    return item(collection.get(*id), path);
+  }
+  if (method == "PUT") return item(collection.replace(*id, body), path);
+  if (method != "DELETE") throw methodNotAllowed();
+  collection.remove(*id);
+  res.status = 204;
+  return nullptr;
 }
 
 void Emulator::handleApi(const httplib::Request& req, httplib::Response& res,
@@ -119,143 +142,101 @@ json Emulator::routeApi(const httplib::Request& req, httplib::Response& res,
                  {"createdAt", "2026-01-01T00:00:00.000Z"}},
                 "/environments/" + environmentId_);
   }
-  if (segments[3] == "resources") return routeResources(method, segments, body, req, res);
-  if (segments[3] == "applications") {
-    return routeApplications(method, segments, body, req, res, callerId);
-  }
+  if (segments[3] == "resources") return routeResources(segments, body, req, res);
+  if (segments[3] == "applications") return routeApplications(segments, body, req, res, callerId);
   throw notFound();
 }
 
-json Emulator::routeResources(const std::string& method, const std::vector<std::string>& s,
-                              const json& body, const httplib::Request& req,
-                              httplib::Response& res) {
+json Emulator::routeResources(const std::vector<std::string>& s, const json& body,
+                              const httplib::Request& req, httplib::Response& res) {
   std::string prefix = "/environments/" + environmentId_ + "/resources";
-  if (s.size() == 4) {
-    if (method == "GET") return list(req, prefix, "resources", store_.resources(), prefix);
-    if (method != "POST") throw methodNotAllowed();
-    json created = store_.createResource(body);
-    faults_.created(created["id"]);
-    res.status = 201;
-    return item(created, prefix + "/" + created["id"].get<std::string>());
+  if (s.size() <= 5) {
+    Collection resources{
+        prefix,
+        "resources",
+        [&] { return store_.resources(); },
+        [&](const json& b) { return store_.createResource(b); },
+        [&](const std::string& id) { return store_.resource(id); },
+        [&](const std::string& id, const json& b) { return store_.replaceResource(id, b); },
+        [&](const std::string& id) { store_.deleteResource(id); }};
+    return serve(resources, s.size() == 5 ? &s[4] : nullptr, body, req, res);
   }
   const std::string& id = s[4];
-  std::string path = prefix + "/" + id;
-  if (s.size() == 5) {
-    if (method == "GET") {
-      if (faults_.hide(id)) throw notFound();
-      return item(store_.resource(id), path);
-    }
-    if (method == "PUT") return item(store_.replaceResource(id, body), path);
-    if (method != "DELETE") throw methodNotAllowed();
-    store_.deleteResource(id);
-    res.status = 204;
-    return nullptr;
-  }
   const std::string& kind = s[5];
-  if (kind != "attributes" && kind != "scopes") throw notFound();
-  bool attributes = kind == "attributes";
-  std::string childPrefix = path + "/" + kind;
-  if (s.size() == 6) {
-    if (method == "GET") {
-      json items = attributes ? store_.attributes(id) : store_.scopes(id);
-      return list(req, childPrefix, kind, items, childPrefix);
-    }
-    if (method != "POST") throw methodNotAllowed();
-    json created = attributes ? store_.createAttribute(id, body) : store_.createScope(id, body);
-    faults_.created(created["id"]);
-    res.status = 201;
-    return item(created, childPrefix + "/" + created["id"].get<std::string>());
-  }
-  if (s.size() != 7) throw notFound();
-  const std::string& childId = s[6];
-  std::string childPath = childPrefix + "/" + childId;
-  if (method == "GET") {
-    if (faults_.hide(childId)) throw notFound();
-    return item(attributes ? store_.attribute(id, childId) : store_.scope(id, childId), childPath);
-  }
-  if (method == "PUT") {
-    return item(attributes ? store_.replaceAttribute(id, childId, body)
-                           : store_.replaceScope(id, childId, body),
-                childPath);
-  }
-  if (method != "DELETE") throw methodNotAllowed();
-  if (attributes) {
-    store_.deleteAttribute(id, childId);
-  } else {
-    store_.deleteScope(id, childId);
-  }
-  res.status = 204;
-  return nullptr;
+  if (s.size() > 7 || (kind != "attributes" && kind != "scopes")) throw notFound();
+  Collection children =
+      kind == "attributes"
+          ? Collection{prefix + "/" + id + "/attributes",
+                       kind,
+                       [&] { return store_.attributes(id); },
+                       [&](const json& b) { return store_.createAttribute(id, b); },
+                       [&](const std::string& c) { return store_.attribute(id, c); },
+                       [&](const std::string& c, const json& b) {
+                         return store_.replaceAttribute(id, c, b);
+                       },
+                       [&](const std::string& c) { store_.deleteAttribute(id, c); }}
+          : Collection{
+                prefix + "/" + id + "/scopes",
+                kind,
+                [&] { return store_.scopes(id); },
+                [&](const json& b) { return store_.createScope(id, b); },
+                [&](const std::string& c) { return store_.scope(id, c); },
+                [&](const std::string& c, const json& b) { return store_.replaceScope(id, c, b); },
+                [&](const std::string& c) { store_.deleteScope(id, c); }};
+  return serve(children, s.size() == 7 ? &s[6] : nullptr, body, req, res);
 }
 
-json Emulator::routeApplications(const std::string& method, const std::vector<std::string>& s,
-                                 const json& body, const httplib::Request& req,
-                                 httplib::Response& res, const std::string& callerId) {
+json Emulator::routeApplications(const std::vector<std::string>& s, const json& body,
+                                 const httplib::Request& req, httplib::Response& res,
+                                 const std::string& callerId) {
   std::string prefix = "/environments/" + environmentId_ + "/applications";
-  if (s.size() == 4) {
-    if (method == "GET") return list(req, prefix, "applications", store_.applications(), prefix);
-    if (method != "POST") throw methodNotAllowed();
-    json created = store_.createApplication(body);
-    faults_.created(created["id"]);
-    res.status = 201;
-    return item(created, prefix + "/" + created["id"].get<std::string>());
+  if (s.size() <= 5) {
+    Collection applications{
+        prefix,
+        "applications",
+        [&] { return store_.applications(); },
+        [&](const json& b) { return store_.createApplication(b); },
+        [&](const std::string& id) { return store_.application(id); },
+        [&](const std::string& id, const json& b) { return store_.replaceApplication(id, b); },
+        [&](const std::string& id) { store_.deleteApplication(id); }};
+    return serve(applications, s.size() == 5 ? &s[4] : nullptr, body, req, res);
   }
   const std::string& id = s[4];
-  std::string path = prefix + "/" + id;
-  if (s.size() == 5) {
-    if (method == "GET") {
-      if (faults_.hide(id)) throw notFound();
-      return item(store_.application(id), path);
-    }
-    if (method == "PUT") return item(store_.replaceApplication(id, body), path);
-    if (method != "DELETE") throw methodNotAllowed();
-    store_.deleteApplication(id);
-    res.status = 204;
-    return nullptr;
-  }
-  if (s[5] == "secret" && s.size() == 6) {
-    json document;
-    if (method == "GET") {
-      store_.application(id);
-      if (id == callerId) {
-        throw ApiError(403, "ACCESS_FAILED",
-                       "The actor attempting to perform the request is not authorized.",
-                       {{"INSUFFICIENT_PERMISSIONS", "secret",
-                         "A worker application cannot read its own secret."}});
-      }
-      document = store_.secretDocument(id);
-    } else if (method == "POST") {
-      document = store_.rotateSecret(id, body);
-    } else {
-      throw methodNotAllowed();
-    }
-    document["_links"] = {{"self", {{"href", apiUrl(path + "/secret")}}},
-                          {"application", {{"href", apiUrl(path)}}},
-                          {"environment", {{"href", apiUrl("/environments/" + environmentId_)}}}};
-    return document;
-  }
-  if (s[5] != "grants") throw notFound();
-  std::string grantsPath = path + "/grants";
-  if (s.size() == 6) {
-    if (method == "GET") return list(req, grantsPath, "grants", store_.grants(id), grantsPath);
-    if (method != "POST") throw methodNotAllowed();
-    json created = store_.createGrant(id, body);
-    faults_.created(created["id"]);
-    res.status = 201;
-    return item(created, grantsPath + "/" + created["id"].get<std::string>());
-  }
-  if (s.size() != 7) throw notFound();
-  const std::string& grantId = s[6];
-  std::string grantPath = grantsPath + "/" + grantId;
+  if (s[5] == "secret" && s.size() == 6) return secret(req.method, id, body, callerId);
+  if (s[5] != "grants" || s.size() > 7) throw notFound();
+  Collection grants{
+      prefix + "/" + id + "/grants",
+      "grants",
+      [&] { return store_.grants(id); },
+      [&](const json& b) { return store_.createGrant(id, b); },
+      [&](const std::string& g) { return store_.grant(id, g); },
+      [&](const std::string& g, const json& b) { return store_.replaceGrant(id, g, b); },
+      [&](const std::string& g) { store_.deleteGrant(id, g); }};
+  return serve(grants, s.size() == 7 ? &s[6] : nullptr, body, req, res);
+}
+
+json Emulator::secret(const std::string& method, const std::string& id, const json& body,
+                      const std::string& callerId) {
+  json document;
   if (method == "GET") {
-    if (faults_.hide(grantId)) throw notFound();
-    return item(store_.grant(id, grantId), grantPath);
+    store_.application(id);
+    if (id == callerId) {
+      throw ApiError(403, "ACCESS_FAILED",
+                     "The actor attempting to perform the request is not authorized.",
+                     {{"INSUFFICIENT_PERMISSIONS", "secret",
+                       "A worker application cannot read its own secret."}});
+    }
+    document = store_.secretDocument(id);
+  } else if (method == "POST") {
+    document = store_.rotateSecret(id, body);
+  } else {
+    throw methodNotAllowed();
   }
-  if (method == "PUT") return item(store_.replaceGrant(id, grantId, body), grantPath);
-  if (method != "DELETE") throw methodNotAllowed();
-  store_.deleteGrant(id, grantId);
-  res.status = 204;
-  return nullptr;
+  std::string path = "/environments/" + environmentId_ + "/applications/" + id;
+  document["_links"] = {{"self", {{"href", apiUrl(path + "/secret")}}},
+                        {"application", {{"href", apiUrl(path)}}},
+                        {"environment", {{"href", apiUrl("/environments/" + environmentId_)}}}};
+  return document;
 }
 
 }  // namespace emulator

@@ -6,6 +6,7 @@
 #include <httplib.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -66,19 +67,38 @@ class Emulator {
   json routeApi(const httplib::Request& req, httplib::Response& res,
                 const std::vector<std::string>& segments, const json& body,
                 const std::string& callerId);
-  json routeResources(const std::string& method, const std::vector<std::string>& segments,
-                      const json& body, const httplib::Request& req, httplib::Response& res);
-  json routeApplications(const std::string& method, const std::vector<std::string>& segments,
-                         const json& body, const httplib::Request& req, httplib::Response& res,
+  json routeResources(const std::vector<std::string>& segments, const json& body,
+                      const httplib::Request& req, httplib::Response& res);
+  json routeApplications(const std::vector<std::string>& segments, const json& body,
+                         const httplib::Request& req, httplib::Response& res,
                          const std::string& callerId);
+  /// GET and POST of /applications/{id}/secret.
+  json secret(const std::string& method, const std::string& id, const json& body,
+              const std::string& callerId);
+
+  /// One collection of the API: GET and POST on `path`, GET, PUT and DELETE on `path/{id}`,
+  /// each a call of the store.
+  struct Collection {
+    std::string path;  // below /v1, e.g. /environments/{envId}/resources
+    std::string name;  // its key in a list's _embedded
+    std::function<json()> all;
+    std::function<json(const json& body)> create;
+    std::function<json(const std::string& id)> get;
+    std::function<json(const std::string& id, const json& body)> replace;
+    std::function<void(const std::string& id)> remove;
+  };
+  /// Answers a request on the collection (`id` null) or on one of its items.
+  json serve(const Collection& collection, const std::string* id, const json& body,
+             const httplib::Request& req, httplib::Response& res);
   void handleAuth(const httplib::Request& req, httplib::Response& res,
                   const std::vector<std::string>& segments);
   void handleControl(const httplib::Request& req, httplib::Response& res,
                      const std::vector<std::string>& segments);
   /// Applies latency and random error answers; true when a fault answered the request.
   bool injectFault(httplib::Response& res);
+  /// A page of `items` as the list at `path`; each item's self link is `path/{id}`.
   json list(const httplib::Request& req, const std::string& path, const std::string& name,
-            const json& items, const std::string& itemPrefix);
+            const json& items);
   json item(const json& object, const std::string& path) const;
   std::string apiUrl(const std::string& path) const { return baseUrl_ + "/v1" + path; }
   std::optional<TokenClient> tokenClient(const std::string& id);
