@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "direct_api.h"
-#include "pingplan_run.h"
+#include "support/direct_api.h"
 #include "support/emulator_process.h"
+#include "support/pingplan_run.h"
 
 namespace pingplan::testing {
 

@@ -23,14 +23,20 @@
 #include <string>
 #include <vector>
 
-#include "pingplan_runner.h"
+#include "support/direct_api.h"
 #include "support/emulator_process.h"
+#include "support/pingplan_run.h"
+#include "support/scratch_dir.h"
 
 namespace pingplan::soak {
 namespace {
 
 using nlohmann::json;
+using pingplan::testing::DirectApi;
 using pingplan::testing::EmulatorProcess;
+using pingplan::testing::runPingplan;
+using pingplan::testing::RunResult;
+using pingplan::testing::ScratchDir;
 
 /// Reruns allowed after a partial apply before the soak calls it non-convergence.
 constexpr int kMaxApplies = 8;
@@ -87,54 +93,6 @@ long envNumber(const char* name, long fallback) {
   if (value == nullptr || *value == '\0') return fallback;
   return std::strtol(value, nullptr, 10);
 }
-
-std::string base64(const std::string& in) {
-  static constexpr char kAlphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  unsigned value = 0;
-  int bits = -6;
-  for (char c : in) {
-    value = (value << 8) + static_cast<unsigned char>(c);
-    bits += 8;
-    while (bits >= 0) {
-      out.push_back(kAlphabet[(value >> bits) & 0x3F]);
-      bits -= 6;
-    }
-  }
-  if (bits > -6) out.push_back(kAlphabet[((value << 8) >> (bits + 8)) & 0x3F]);
-  while (out.size() % 4 != 0) out.push_back('=');
-  return out;
-}
-
-/// Direct management API calls that build a starting state, before any fault is switched on.
-class DirectApi {
- public:
-  explicit DirectApi(const EmulatorProcess& emulator)
-      : client_(emulator.baseUrl()), env_(emulator.environmentId()) {
-    httplib::Headers headers = {
-        {"Authorization", "Basic " + base64(emulator.clientId() + ":" + emulator.clientSecret())}};
-    auto res = client_.Post("/" + env_ + "/as/token", headers, "grant_type=client_credentials",
-                            "application/x-www-form-urlencoded");
-    if (!res || res->status != 200) throw std::runtime_error("no token for the soak setup");
-    token_ = json::parse(res->body).at("access_token").get<std::string>();
-  }
-
-  std::string create(const std::string& path, const json& body) {
-    httplib::Headers headers = {{"Authorization", "Bearer " + token_}};
-    auto res =
-        client_.Post("/v1/environments/" + env_ + path, headers, body.dump(), "application/json");
-    if (!res || res->status != 201) {
-      throw std::runtime_error("POST " + path + " failed: " + (res ? res->body : "no answer"));
-    }
-    return json::parse(res->body).at("id").get<std::string>();
-  }
-
- private:
-  httplib::Client client_;
-  std::string env_;
-  std::string token_;
-};
 
 json application(const std::string& name, const std::string& type, bool enabled) {
   return {{"name", name},
@@ -266,12 +224,6 @@ std::vector<std::string> duplicates(const json& state) {
   return out;
 }
 
-std::string scratchDir() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "pingplan-soak.XXXXXX").string();
-  if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-  return pattern;
-}
-
 /// Injected faults the emulator counted, over the whole soak.
 struct FaultTally {
   long requests = 0;
@@ -288,20 +240,22 @@ int soakOnce(unsigned seed, FaultTally& faultsSeen) {
   buildStartingState(api, rng);
   json before = unmanagedPart(emulator.control("GET", "/emulator/state"));
 
-  std::string dir = scratchDir();
-  std::ofstream(dir + "/pingplan.yaml") << kManifest;
+  ScratchDir scratch;
+  std::string manifest = scratch.write("pingplan.yaml", kManifest);
   std::map<std::string, std::string> env = emulator.exports();
   env["NO_COLOR"] = "1";
-  PingplanRunner pingplan(dir, env);
+  auto pingplan = [&](const std::vector<std::string>& args) {
+    return runPingplan(args, env, scratch);
+  };
 
   int applies = 0;
-  RunOutcome last;
+  RunResult last;
   while (applies < kMaxApplies) {
     emulator.setFaults({{"rate429", 0.2},
                         {"rate503", 0.05},
                         {"retryAfterSeconds", 0},
                         {"dropAfterCommit", std::uniform_int_distribution<int>(0, 2)(rng)}});
-    last = pingplan.run({"apply", "pingplan.yaml", "--auto-approve"});
+    last = pingplan({"apply", manifest, "--auto-approve"});
     ++applies;
     if (last.exitCode == 0) break;
     EXPECT_EQ(last.exitCode, 3) << "seed " << seed << ": apply " << applies << " exited "
@@ -319,18 +273,17 @@ int soakOnce(unsigned seed, FaultTally& faultsSeen) {
                               << " runs\n"
                               << last.out << last.err;
 
-  RunOutcome plan = pingplan.run({"plan", "pingplan.yaml", "--detailed-exitcode"});
+  RunResult plan = pingplan({"plan", manifest, "--detailed-exitcode"});
   EXPECT_EQ(plan.exitCode, 0) << "seed " << seed << ": not converged\n" << plan.out << plan.err;
 
   emulator.clearRequests();
-  RunOutcome again = pingplan.run({"apply", "pingplan.yaml", "--auto-approve"});
+  RunResult again = pingplan({"apply", manifest, "--auto-approve"});
   EXPECT_EQ(again.exitCode, 0) << "seed " << seed << "\n" << again.err;
   EXPECT_EQ(emulator.writeCount(), 0) << "seed " << seed << ": a converged apply wrote";
 
   json state = emulator.control("GET", "/emulator/state");
   EXPECT_EQ(duplicates(state), std::vector<std::string>{}) << "seed " << seed;
   EXPECT_EQ(unmanagedPart(state), before) << "seed " << seed << ": an unmanaged object changed";
-  std::filesystem::remove_all(dir);
   return applies;
 }
 

@@ -63,6 +63,10 @@ class DirectApi {
     check(res, "POST " + path);
     return nlohmann::json::parse(res->body);
   }
+  /// POSTs a new object and returns its id.
+  std::string create(const std::string& path, const nlohmann::json& body) {
+    return post(path, body).at("id");
+  }
   nlohmann::json put(const std::string& path, nlohmann::json body) {
     for (auto key : {"_links", "createdAt", "updatedAt", "environment"}) body.erase(key);
     auto res = client_.Put(base() + path, body.dump(), "application/json");

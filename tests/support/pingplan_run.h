@@ -1,8 +1,8 @@
 #pragma once
-// Runs the real `pingplan` binary for end-to-end tests: stdin from /dev/null (no terminal) or
-// from a pseudo-terminal with an answer typed in, stdout and stderr captured through files,
-// the environment cleared of PINGONE_* and NO_COLOR and given the emulator's exports. Also a
-// scratch directory per test.
+// Runs the real `pingplan` binary for the end-to-end and soak tests: stdin from /dev/null (no
+// terminal) or from a pseudo-terminal with an answer typed in, stdout and stderr captured
+// through files in the test's ScratchDir, the environment cleared of PINGONE_* and NO_COLOR
+// and given the variables passed (the emulator's exports).
 
 #include <fcntl.h>
 #include <spawn.h>
