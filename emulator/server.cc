@@ -231,7 +231,13 @@ std::optional<TokenClient> Emulator::tokenClient(const std::string& id) {
   json secret = store_.secretDocument(id);
   client.secrets.push_back(secret["secret"]);
   if (secret.contains("previous")) client.secrets.push_back(secret["previous"]["secret"]);
-  // System apps have no grantTypes and never get here; their grants would answer 404.
+  return client;
+}
+
+std::vector<GrantedResource> Emulator::grantedResources(const std::string& id) {
+  std::lock_guard lock(storeMutex_);
+  std::vector<GrantedResource> out;
+  // Only authenticated clients get here: system apps (no grantTypes) never do.
   for (const auto& grant : store_.grants(id)) {
     std::string resourceId = grant["resource"]["id"];
     const json& resource = store_.resource(resourceId);
@@ -250,9 +256,9 @@ std::optional<TokenClient> Emulator::tokenClient(const std::string& id) {
         if (value) granted.claims[attribute["name"].get<std::string>()] = *value;
       }
     }
-    client.granted.push_back(std::move(granted));
+    out.push_back(std::move(granted));
   }
-  return client;
+  return out;
 }
 
 void Emulator::handleAuth(const httplib::Request& req, httplib::Response& res,
@@ -281,6 +287,7 @@ void Emulator::handleAuth(const httplib::Request& req, httplib::Response& res,
   }
   TokenReply reply = tokens_->issue(
       request, [this](const std::string& id) { return tokenClient(id); },
+      [this](const std::string& id) { return grantedResources(id); },
       faults_.settings().tokenLifetimeSeconds);
   if (reply.status == 401 && request.authorization.rfind("Basic ", 0) == 0) {
     res.set_header("WWW-Authenticate", "Basic realm=\"" + environmentId_ + "\"");

@@ -102,6 +102,7 @@ class Emulator {
   json item(const json& object, const std::string& path) const;
   std::string apiUrl(const std::string& path) const { return baseUrl_ + "/v1" + path; }
   std::optional<TokenClient> tokenClient(const std::string& id);
+  std::vector<GrantedResource> grantedResources(const std::string& id);
   void saveLocked();
 
   std::string environmentId_;

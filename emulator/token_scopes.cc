@@ -23,8 +23,9 @@ std::vector<std::string> words(const std::string& text) {
 
 /// The granted resource that holds scope `name`, or nullptr. Scope names are unique across
 /// an application's grants (a grant rule), so there is at most one.
-const GrantedResource* holder(const TokenClient& client, const std::string& name) {
-  for (const auto& resource : client.granted) {
+const GrantedResource* holder(const std::vector<GrantedResource>& granted,
+                              const std::string& name) {
+  for (const auto& resource : granted) {
     if (std::find(resource.scopes.begin(), resource.scopes.end(), name) != resource.scopes.end()) {
       return &resource;
     }
@@ -34,14 +35,13 @@ const GrantedResource* holder(const TokenClient& client, const std::string& name
 
 }  // namespace
 
-TokenAccess accessForScopes(const TokenClient& client, const std::string* scope) {
+TokenAccess accessForScopes(const std::vector<GrantedResource>& granted, const std::string& scope) {
   TokenAccess access;
-  if (scope == nullptr) return access;
-  std::vector<std::string> requested = words(*scope);
+  std::vector<std::string> requested = words(scope);
   if (requested.empty()) return access;
   const GrantedResource* target = nullptr;
   for (const auto& name : requested) {
-    const GrantedResource* resource = holder(client, name);
+    const GrantedResource* resource = holder(granted, name);
     if (resource == nullptr) {
       throw invalidScope("The application holds no grant of the scope \"" + name + "\".");
     }

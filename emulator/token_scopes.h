@@ -22,9 +22,10 @@ struct TokenAccess {
   nlohmann::json claims = nlohmann::json::object();  // ...and its attribute claims
 };
 
-/// The access a token request asks for with `scope` (absent or blank: the management API).
-/// Throws OAuthError 400 `invalid_scope` for a scope the application does not hold, scopes of
-/// two resources, or openid scopes alone (they need a signed-in user).
-TokenAccess accessForScopes(const TokenClient& client, const std::string* scope);
+/// The access a token request asks for with `scope` (blank: the management API), given the
+/// resources the application holds grants on. Throws OAuthError 400 `invalid_scope` for a
+/// scope the application does not hold, scopes of two resources, or openid scopes alone (they
+/// need a signed-in user).
+TokenAccess accessForScopes(const std::vector<GrantedResource>& granted, const std::string& scope);
 
 }  // namespace emulator

@@ -168,7 +168,7 @@ std::string TokenService::authenticate(const std::map<std::string, std::string>&
 }
 
 TokenReply TokenService::issue(const TokenRequest& request, const ClientLookup& lookup,
-                               int64_t lifetimeSeconds) const {
+                               const GrantLookup& grants, int64_t lifetimeSeconds) const {
   try {
     if (!startsWithIgnoringCase(request.contentType, "application/x-www-form-urlencoded")) {
       throw OAuthError{400, "invalid_request",
@@ -208,7 +208,8 @@ TokenReply TokenService::issue(const TokenRequest& request, const ClientLookup& 
                        "Supported: client_credentials and " + std::string(kJwtBearerGrant) + "."};
     }
     if (!client->enabled) throw invalidClient("The application is disabled.");
-    TokenAccess access = accessForScopes(*client, formValue(*form, "scope"));
+    const std::string* scope = formValue(*form, "scope");
+    TokenAccess access = scope ? accessForScopes(grants(clientId), *scope) : TokenAccess{};
     int64_t lifetime = access.managementApi ? lifetimeSeconds : access.lifetimeSeconds;
     int64_t now = nowSeconds();
     // The resource's attribute claims first: the core claims below always win.

@@ -27,7 +27,7 @@ struct GrantedResource {
   nlohmann::json claims;            // CUSTOM: the attributes' static values (attribute_claims.h)
 };
 
-/// What the token endpoint needs to know about one application.
+/// What the token endpoint needs to know about one application to authenticate it.
 struct TokenClient {
   std::string id;
   std::string authMethod;            // tokenEndpointAuthMethod
@@ -35,9 +35,10 @@ struct TokenClient {
   bool clientCredentials = false;    // grantTypes holds CLIENT_CREDENTIALS
   bool enabled = true;               // a disabled application gets no token
   std::vector<std::string> secrets;  // the current secret and an unexpired previous one
-  std::vector<GrantedResource> granted;
 };
 using ClientLookup = std::function<std::optional<TokenClient>(const std::string& id)>;
+/// The resources an application holds grants on; asked once, only for a request with `scope`.
+using GrantLookup = std::function<std::vector<GrantedResource>(const std::string& id)>;
 
 /// One POST to /{envId}/as/token.
 struct TokenRequest {
@@ -63,7 +64,7 @@ class TokenService {
   TokenService(SigningKey key, std::string environmentId, std::string issuer, std::string audience);
 
   TokenReply issue(const TokenRequest& request, const ClientLookup& lookup,
-                   int64_t lifetimeSeconds) const;
+                   const GrantLookup& grants, int64_t lifetimeSeconds) const;
   /// Checks a bearer token for the management API (issuer, `env`, and the API audience: a
   /// token for a custom resource is refused); on kValid sets clientId to its client_id.
   BearerCheck check(const std::string& authorization, std::string& clientId);
